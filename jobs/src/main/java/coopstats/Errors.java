@@ -1,0 +1,76 @@
+package coopstats;
+
+import java.util.Collection;
+
+/** Every error a user sees is built here: what went wrong, where, and what to do about it. */
+public final class Errors {
+  private Errors() {}
+
+  public static CoopstatsException missingSchemas(String dir) {
+    return new CoopstatsException(
+        ExitCodes.CONFIG,
+        "schema folder not found: "
+            + dir
+            + ". Run coopstats from its checkout, or set COOPSTATS_HOME to the folder that holds schemas/.");
+  }
+
+  public static CoopstatsException badSchemaFile(String file, String problem) {
+    return new CoopstatsException(
+        ExitCodes.CONFIG,
+        "schema file " + file + " is invalid: " + problem + ". Fix the file and run again.");
+  }
+
+  public static CoopstatsException badRefFile(String file, long line, String problem) {
+    return new CoopstatsException(
+        ExitCodes.CONFIG,
+        "reference file "
+            + file
+            + ", line "
+            + line
+            + ": "
+            + problem
+            + ". Fix the file and run again.");
+  }
+
+  public static CoopstatsException missingLanding(String dir) {
+    return new CoopstatsException(
+        ExitCodes.NO_INPUT,
+        "landing folder not found: "
+            + dir
+            + ". Pass --landing with a folder that holds one sub-folder per source (for example landing/cgit/).");
+  }
+
+  public static CoopstatsException unknownSource(String dir, Collection<String> known) {
+    return new CoopstatsException(
+        ExitCodes.CONFIG,
+        "landing folder "
+            + dir
+            + " has no source profile. Known sources: "
+            + String.join(", ", known)
+            + ". Add schemas/sources/<source>.yaml or rename the folder.");
+  }
+
+  public static CoopstatsException reconciliationFailed(String detail) {
+    return new CoopstatsException(
+        ExitCodes.SOFTWARE,
+        "reconciliation failed: rows delivered do not equal rows in silver plus quarantine ("
+            + detail
+            + "). Nothing is lost in bronze; report this as a bug and rerun with --full-refresh after the fix.");
+  }
+
+  public static CoopstatsException missingWarehouse(String dir) {
+    return new CoopstatsException(
+        ExitCodes.NO_INPUT,
+        "warehouse not found: "
+            + dir
+            + ". Run `bin/coopstats run` first, or pass --warehouse DIR.");
+  }
+
+  public static CoopstatsException badQuery(String message) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        "the query failed: "
+            + message
+            + ". Tables are named <layer>.<table>; try SHOW TABLES IN gold.");
+  }
+}

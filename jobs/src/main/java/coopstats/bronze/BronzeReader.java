@@ -1,0 +1,188 @@
+package coopstats.bronze;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import coopstats.contract.LandingContract;
+import coopstats.contract.SourceProfile;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads one delivered file (its path and bytes) into bronze rows through the source's profile. Runs
+ * on executors: a file is the unit of parallelism, and every row keeps its line number.
+ */
+final class BronzeReader implements FlatMapFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final List<String> LINEAGE =
+      List.of("_source", "_file", "_line", "_run_id", "_ingested_at", "_raw", "_error", "_rescued");
+
+  private final SourceProfile profile;
+  private final Map<String, String> mapping;
+  private final List<String> required;
+  private final String landingRoot;
+  private final String runId;
+  private final Timestamp ingestedAt;
+
+  BronzeReader(
+      SourceProfile profile,
+      LandingContract contract,
+      String landingRoot,
+      String runId,
+      Timestamp ingestedAt) {
+    this.profile = profile;
+    this.mapping = profile.headerMapping(contract);
+    this.required =
+        contract.requiredColumns().stream()
+            .filter(c -> !profile.constantsOrEmpty().containsKey(c))
+            .filter(c -> !c.equals("record_id") || !profile.keyColumns().isEmpty())
+            .toList();
+    this.landingRoot = landingRoot.endsWith("/") ? landingRoot : landingRoot + "/";
+    this.runId = runId;
+    this.ingestedAt = ingestedAt;
+  }
+
+  /** The bronze schema of a source: lineage columns, then its mapped columns, all text. */
+  static StructType schema(SourceProfile profile, LandingContract contract) {
+    StructType s =
+        new StructType()
+            .add("_source", DataTypes.StringType, false)
+            .add("_file", DataTypes.StringType, false)
+            .add("_line", DataTypes.LongType, false)
+            .add("_run_id", DataTypes.StringType, false)
+            .add("_ingested_at", DataTypes.TimestampType, false)
+            .add("_raw", DataTypes.StringType)
+            .add("_error", DataTypes.StringType)
+            .add("_rescued", DataTypes.StringType);
+    for (String column : profile.headerMapping(contract).keySet()) {
+      s = s.add(column, DataTypes.StringType);
+    }
+    return s;
+  }
+
+  @Override
+  public Iterator<Row> call(Row file) {
+    String path = file.getString(0);
+    byte[] bytes = (byte[]) file.get(1);
+    String relative = path.startsWith(landingRoot) ? path.substring(landingRoot.length()) : path;
+    Decoding.Decoded text = Decoding.decode(bytes, profile.encoding(), profile.fallbackEncoding());
+    return profile.isJsonLines(relative)
+        ? jsonRows(relative, JsonRecords.split(text.text())).iterator()
+        : csvRows(relative, CsvRecords.split(text.text())).iterator();
+  }
+
+  private List<Row> csvRows(String file, List<Record> records) {
+    List<Row> rows = new ArrayList<>();
+    if (records.isEmpty()) {
+      return rows;
+    }
+    List<String> headers = records.get(0).values();
+    Map<String, Integer> index = new LinkedHashMap<>();
+    for (int i = 0; i < headers.size(); i++) {
+      index.putIfAbsent(headerKey(headers.get(i)), i);
+    }
+    String fileError = missingColumns(index.keySet(), headers);
+    for (Record r : records.subList(1, records.size())) {
+      String error = r.error() != null ? r.error() : fileError;
+      Map<String, String> values = new LinkedHashMap<>();
+      Map<String, String> rescued = new LinkedHashMap<>();
+      if (r.values() != null) {
+        for (int i = 0; i < r.values().size(); i++) {
+          String header = i < headers.size() ? headers.get(i) : "_c" + i;
+          values.put(i < headers.size() ? headerKey(header) : header, r.values().get(i));
+        }
+        if (error == null && r.values().size() != headers.size()) {
+          error =
+              "the row has " + r.values().size() + " fields but the header has " + headers.size();
+        }
+      }
+      rows.add(row(file, r, error, values, rescued));
+    }
+    return rows;
+  }
+
+  private List<Row> jsonRows(String file, List<Record> records) {
+    List<Row> rows = new ArrayList<>();
+    for (Record r : records) {
+      Map<String, String> values = new LinkedHashMap<>();
+      if (r.values() != null) {
+        for (int i = 0; i + 1 < r.values().size(); i += 2) {
+          values.put(headerKey(r.values().get(i)), r.values().get(i + 1));
+        }
+      }
+      String error = r.error();
+      if (error == null) {
+        error = missingColumns(values.keySet(), new ArrayList<>(values.keySet()));
+      }
+      rows.add(row(file, r, error, values, new LinkedHashMap<>()));
+    }
+    return rows;
+  }
+
+  /** Builds a bronze row; values not mapped to a bronze column are kept in {@code _rescued}. */
+  private Row row(
+      String file,
+      Record r,
+      String error,
+      Map<String, String> values,
+      Map<String, String> rescued) {
+    Object[] out = new Object[LINEAGE.size() + mapping.size()];
+    int i = LINEAGE.size();
+    Map<String, String> unmapped = new LinkedHashMap<>(values);
+    for (Map.Entry<String, String> m : mapping.entrySet()) {
+      String key = headerKey(m.getValue());
+      out[i++] = values.get(key);
+      unmapped.remove(key);
+    }
+    rescued.putAll(unmapped);
+    out[0] = profile.source();
+    out[1] = file;
+    out[2] = r.line();
+    out[3] = runId;
+    out[4] = ingestedAt;
+    out[5] = r.raw();
+    out[6] = error;
+    out[7] = rescued.isEmpty() ? null : toJson(rescued);
+    return RowFactory.create(out);
+  }
+
+  private String missingColumns(java.util.Collection<String> found, List<String> headers) {
+    List<String> missing = new ArrayList<>();
+    for (String column : required) {
+      if (!found.contains(headerKey(mapping.get(column)))) {
+        missing.add(mapping.get(column));
+      }
+    }
+    if (missing.isEmpty()) {
+      return null;
+    }
+    return "missing required column(s) "
+        + missing
+        + "; expected "
+        + mapping.values()
+        + ", found "
+        + headers;
+  }
+
+  /** Headers match trimmed, case-insensitive, with inner spacing collapsed. */
+  static String headerKey(String header) {
+    return header == null ? "" : header.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
+  private static String toJson(Map<String, String> values) {
+    try {
+      return JSON.writeValueAsString(values);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

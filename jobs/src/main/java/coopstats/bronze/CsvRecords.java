@@ -1,0 +1,73 @@
+package coopstats.bronze;
+
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Splits CSV text into records, each with the physical line it starts on and its raw text. A quoted
+ * field may span lines; a quote left open to the end of the file makes only its own line malformed,
+ * and reading resumes on the next line.
+ */
+final class CsvRecords {
+  private CsvRecords() {}
+
+  /** The header (first non-blank record) and every following non-blank record. */
+  static List<Record> split(String text) {
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    CsvParser parser = newParser();
+    List<Record> out = new ArrayList<>();
+    int i = 0;
+    while (i < lines.length) {
+      if (lines[i].isBlank()) {
+        i++;
+        continue;
+      }
+      int end = closingLine(lines, i);
+      if (end < 0) {
+        out.add(
+            new Record(
+                i + 1,
+                lines[i],
+                null,
+                "unbalanced quote: a quoted field opened on this line is never closed"));
+        i++;
+        continue;
+      }
+      String raw = String.join("\n", Arrays.asList(lines).subList(i, end + 1));
+      String[] fields = parser.parseLine(raw);
+      out.add(new Record(i + 1, raw, fields == null ? List.of() : Arrays.asList(fields), null));
+      i = end + 1;
+    }
+    return out;
+  }
+
+  /** The index of the line on which the record starting at {@code start} ends, or -1. */
+  private static int closingLine(String[] lines, int start) {
+    boolean inQuotes = false;
+    for (int i = start; i < lines.length; i++) {
+      for (int k = 0; k < lines[i].length(); k++) {
+        if (lines[i].charAt(k) == '"') {
+          inQuotes = !inQuotes;
+        }
+      }
+      if (!inQuotes) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static CsvParser newParser() {
+    CsvParserSettings settings = new CsvParserSettings();
+    settings.getFormat().setLineSeparator("\n");
+    settings.setIgnoreLeadingWhitespaces(false);
+    settings.setIgnoreTrailingWhitespaces(false);
+    settings.setMaxCharsPerColumn(1_000_000);
+    settings.setMaxColumns(10_000);
+    settings.setNullValue(null);
+    return new CsvParser(settings);
+  }
+}

@@ -1,0 +1,65 @@
+package coopstats.cli;
+
+import coopstats.CoopstatsException;
+import coopstats.ExitCodes;
+import java.io.PrintWriter;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code coopstats} command. */
+@Command(
+    name = "coopstats",
+    mixinStandardHelpOptions = true,
+    version = "coopstats 0.1.0",
+    description =
+        "Statistics on international cooperation in science and technology, on Spark and Delta Lake.",
+    subcommands = {RunCommand.class, SqlCommand.class})
+public final class Main {
+
+  public static void main(String[] args) {
+    int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    SparkSession.getActiveSession()
+        .foreach(
+            s -> {
+              s.stop();
+              return null;
+            });
+    System.exit(code);
+  }
+
+  /** Runs the command line without exiting the JVM; returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(Main::exitCode);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("coopstats: " + message(e));
+          if (!(e instanceof CoopstatsException)) {
+            e.printStackTrace(commandLine.getErr());
+          }
+          commandLine.getErr().flush();
+          return exitCode(e);
+        });
+    return cli.execute(args);
+  }
+
+  static int exitCode(Throwable e) {
+    if (e instanceof CoopstatsException c) {
+      return c.exitCode();
+    }
+    if (e instanceof CommandLine.ParameterException) {
+      return ExitCodes.USAGE;
+    }
+    return ExitCodes.SOFTWARE;
+  }
+
+  private static String message(Throwable e) {
+    if (e instanceof CoopstatsException) {
+      return e.getMessage();
+    }
+    return "internal error: " + e + ". This is a bug; the tables keep their previous version.";
+  }
+}

@@ -1,0 +1,72 @@
+package coopstats.cli;
+
+import coopstats.Pipeline;
+import coopstats.spark.Warehouse;
+import java.io.PrintWriter;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** The short report {@code coopstats run} prints: where the tables are and what gold says. */
+final class Summary {
+  private Summary() {}
+
+  static void print(PrintWriter out, SparkSession spark, Warehouse warehouse, Pipeline.Result r) {
+    out.printf("coopstats run %s%n", r.runId());
+    out.printf("  warehouse   %s%n", warehouse.root());
+    out.printf(
+        "  rows        %d delivered: %d in silver, %d in silver.quarantine%n",
+        r.delivered(), r.silver(), r.quarantined());
+    out.println();
+    out.println(
+        "Belt and Road partners' share of outbound investment (gold.investment_share_yearly):");
+    table(
+        out,
+        spark
+            .sql(
+                "SELECT year, round(amount_usd / 1e6, 1) AS partner_usd_m, round(total_usd / 1e6, 1) AS total_usd_m,"
+                    + " round(share * 100, 1) AS share_pct FROM gold.investment_share_yearly"
+                    + " WHERE group_type = 'country_group' AND group_key = 'belt_and_road' ORDER BY year")
+            .collectAsList(),
+        "year",
+        "partner USD m",
+        "total USD m",
+        "share %");
+    out.println();
+    out.println(
+        "Technology ratio, all countries (gold.tech_investment_ratio_yearly), latest years:");
+    table(
+        out,
+        spark
+            .sql(
+                "SELECT year, flow, round(tech_ratio * 100, 1) FROM gold.tech_investment_ratio_yearly"
+                    + " WHERE group_type = 'all' ORDER BY year DESC, flow LIMIT 6")
+            .collectAsList(),
+        "year",
+        "flow",
+        "tech %");
+    out.println();
+    out.println("Programmes to date (gold.program_roi_yearly, latest year of each):");
+    table(
+        out,
+        spark
+            .sql(
+                "SELECT program, year, round(cum_cost_usd / 1e6, 2), round(cum_roi, 2), cum_participants"
+                    + " FROM (SELECT *, row_number() OVER (PARTITION BY program ORDER BY year DESC) AS n"
+                    + " FROM gold.program_roi_yearly) WHERE n = 1 ORDER BY program")
+            .collectAsList(),
+        "program",
+        "year",
+        "cost USD m",
+        "ROI",
+        "participants");
+    out.println();
+    out.println(
+        "Query the tables with: bin/coopstats sql \"SELECT * FROM gold.investment_share_yearly\"");
+    out.flush();
+  }
+
+  private static void table(PrintWriter out, List<Row> rows, String... headers) {
+    new TableFormat(List.of(headers), rows).print(out);
+  }
+}

@@ -1,0 +1,68 @@
+package coopstats.cli;
+
+import coopstats.CoopstatsException;
+import coopstats.ExitCodes;
+import coopstats.contract.Schemas;
+import coopstats.spark.Sessions;
+import coopstats.spark.Warehouse;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+/** Options every command shares: the warehouse, the Spark master and the schema folder. */
+final class WarehouseOptions {
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
+      defaultValue = "warehouse",
+      description = "Warehouse folder or Hadoop URI (default: ${DEFAULT-VALUE}).")
+  String warehouse;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Spark master; default: spark-submit's, else local[*].")
+  String master;
+
+  @Option(
+      names = "--schemas",
+      paramLabel = "DIR",
+      description = "The schemas folder; default: $COOPSTATS_HOME/schemas, else ./schemas.")
+  Path schemas;
+
+  Schemas loadSchemas() {
+    if (schemas != null) {
+      return Schemas.load(schemas);
+    }
+    String home = System.getProperty("coopstats.home", System.getenv("COOPSTATS_HOME"));
+    return Schemas.load(home == null ? Path.of("schemas") : Path.of(home, "schemas"));
+  }
+
+  SparkSession session() {
+    return Sessions.getOrCreate(master, qualify(warehouse));
+  }
+
+  Warehouse open(SparkSession spark) {
+    return new Warehouse(spark, qualify(warehouse, spark));
+  }
+
+  /** A local path made absolute, so that Spark and the catalog agree on it; URIs stay as given. */
+  static String qualify(String dir) {
+    return dir.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")
+        ? dir
+        : Path.of(dir).toAbsolutePath().normalize().toUri().toString().replaceAll("/$", "");
+  }
+
+  static String qualify(String dir, SparkSession spark) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(qualify(dir));
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.makeQualified(p).toString();
+    } catch (IOException e) {
+      throw new CoopstatsException(
+          ExitCodes.CONFIG, "cannot open " + dir + ": " + e.getMessage() + ". Check the path.", e);
+    }
+  }
+}

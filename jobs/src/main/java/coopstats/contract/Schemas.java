@@ -1,0 +1,114 @@
+package coopstats.contract;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import coopstats.Errors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The {@code schemas/} folder, loaded once per run: table schemas, landing contracts, profiles. */
+public final class Schemas {
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final Path dir;
+  private final Map<String, TableSchema> tables;
+  private final Map<String, LandingContract> contracts;
+  private final Map<String, SourceProfile> profiles;
+
+  private Schemas(Path dir) {
+    this.dir = dir;
+    this.tables = new TreeMap<>();
+    for (Path f : yamlFiles(dir.resolve("tables"))) {
+      TableSchema t = read(f, TableSchema.class);
+      tables.put(t.table(), t);
+    }
+    this.contracts = new TreeMap<>();
+    for (Path f : yamlFiles(dir.resolve("landing"))) {
+      LandingContract c = read(f, LandingContract.class);
+      contracts.put(c.kind(), c);
+    }
+    this.profiles = new TreeMap<>();
+    for (Path f : yamlFiles(dir.resolve("sources"))) {
+      SourceProfile p = read(f, SourceProfile.class);
+      if (!contracts.containsKey(p.kind())) {
+        throw Errors.badSchemaFile(
+            f.toString(), "kind '" + p.kind() + "' is not one of " + contracts.keySet());
+      }
+      profiles.put(p.source(), p);
+    }
+  }
+
+  /** Loads the schema folder, failing with a configuration error that names the bad file. */
+  public static Schemas load(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw Errors.missingSchemas(dir.toString());
+    }
+    return new Schemas(dir);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Path refFile(String name) {
+    return dir.resolve("ref").resolve(name);
+  }
+
+  public TableSchema table(String qualifiedName) {
+    TableSchema t = tables.get(qualifiedName);
+    if (t == null) {
+      throw Errors.badSchemaFile(
+          dir.resolve("tables").toString(), "no schema file declares table " + qualifiedName);
+    }
+    return t;
+  }
+
+  public List<TableSchema> tables() {
+    return List.copyOf(tables.values());
+  }
+
+  public LandingContract contract(String kind) {
+    return contracts.get(kind);
+  }
+
+  public Map<String, LandingContract> contracts() {
+    return contracts;
+  }
+
+  public Map<String, SourceProfile> profiles() {
+    return profiles;
+  }
+
+  private static <T> T read(Path file, Class<T> type) {
+    try {
+      return YAML.readValue(file.toFile(), type);
+    } catch (IOException e) {
+      throw Errors.badSchemaFile(file.toString(), e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  private static List<Path> yamlFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw Errors.missingSchemas(dir.toString());
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      List<Path> files = new ArrayList<>();
+      s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package coopstats.contract;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one landing source is read: the record kind it feeds, its format and encoding, the mapping
+ * from its headers to canonical columns, constants for columns the files leave out, its record key,
+ * and whether each delivery is incremental or a full snapshot.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record SourceProfile(
+    String source,
+    String kind,
+    String description,
+    String format,
+    String encoding,
+    String fallbackEncoding,
+    String delivery,
+    List<String> key,
+    Map<String, String> columns,
+    Map<String, String> extraColumns,
+    Map<String, String> constants)
+    implements java.io.Serializable {
+
+  public boolean isSnapshot() {
+    return "snapshot".equals(delivery);
+  }
+
+  /** JSON Lines when the profile says so, or, for {@code format: auto}, by the file's extension. */
+  public boolean isJsonLines(String file) {
+    if ("auto".equals(format)) {
+      String f = file.toLowerCase(java.util.Locale.ROOT);
+      return f.endsWith(".jsonl") || f.endsWith(".ndjson") || f.endsWith(".json");
+    }
+    return "jsonl".equals(format);
+  }
+
+  public List<String> keyColumns() {
+    return key == null ? List.of() : key;
+  }
+
+  /**
+   * Bronze column name to the header it is read from: the kind's canonical columns (by their own
+   * name unless the profile maps them), then the profile's extra columns.
+   */
+  public Map<String, String> headerMapping(LandingContract contract) {
+    Map<String, String> mapping = new LinkedHashMap<>();
+    for (LandingContract.Column c : contract.columns()) {
+      String header = columns == null ? null : columns.get(c.name());
+      mapping.put(c.name(), header == null ? c.name() : header);
+    }
+    if (extraColumns != null) {
+      mapping.putAll(extraColumns);
+    }
+    return mapping;
+  }
+
+  public Map<String, String> constantsOrEmpty() {
+    return constants == null ? Map.of() : constants;
+  }
+}

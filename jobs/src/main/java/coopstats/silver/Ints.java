@@ -1,0 +1,38 @@
+package coopstats.silver;
+
+import coopstats.contract.ColumnSpec;
+import java.math.BigDecimal;
+
+/** Whole numbers (years, counts), checked against the column's declared range. */
+final class Ints {
+  private Ints() {}
+
+  static int parse(ColumnSpec c, String raw) {
+    String s = raw.strip().replace(",", "");
+    BigDecimal value;
+    try {
+      value = new BigDecimal(s);
+    } catch (NumberFormatException e) {
+      throw new RowRejected("invalid_number", c.source() + " '" + raw + "' is not a whole number");
+    }
+    if (value.stripTrailingZeros().scale() > 0) {
+      throw new RowRejected("invalid_number", c.source() + " '" + raw + "' is not a whole number");
+    }
+    if ((c.min() != null && value.compareTo(c.min()) < 0)
+        || (c.max() != null && value.compareTo(c.max()) > 0)) {
+      throw new RowRejected(
+          "range",
+          c.source()
+              + " "
+              + raw.strip()
+              + " is outside "
+              + (c.min() == null ? "" : c.min().toPlainString())
+              + ".."
+              + (c.max() == null ? "" : c.max().toPlainString()));
+    }
+    if (value.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+      throw new RowRejected("range", c.source() + " " + raw.strip() + " is too large");
+    }
+    return value.intValueExact();
+  }
+}

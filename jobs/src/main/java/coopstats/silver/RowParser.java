@@ -1,0 +1,176 @@
+package coopstats.silver;
+
+import coopstats.contract.ColumnSpec;
+import coopstats.contract.TableSchema;
+import coopstats.ref.RefData;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DecimalType;
+
+/**
+ * Makes one typed silver row from one bronze row, column by column as the silver schema file says
+ * ({@code parse} and {@code from}). A row that cannot be made valid raises {@link RowRejected}.
+ */
+final class RowParser implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final List<ColumnSpec> columns;
+  private final CountryResolver countries;
+  private final Sectors sectors;
+  private final FxRates fx;
+
+  RowParser(TableSchema silver, RefData ref) {
+    this.columns = silver.columns();
+    this.countries = new CountryResolver(ref);
+    this.sectors = new Sectors(ref);
+    this.fx = new FxRates(ref);
+  }
+
+  /**
+   * @param fields bronze values by canonical column, profile constants filled in
+   * @param lineage source, _file, _line, _run_id, _ingested_at and the generated record key
+   */
+  Object[] parse(Map<String, String> fields, Map<String, Object> lineage) {
+    Context ctx = new Context(fields);
+    Object[] out = new Object[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnSpec c = columns.get(i);
+      Object v = "lineage".equals(c.parse()) ? lineage.get(c.name()) : value(c, ctx);
+      if (v instanceof BigDecimal d) {
+        v = fit(c, d);
+      }
+      if (v == null && !c.isNullable()) {
+        throw new RowRejected("not_null", c.source() + " is empty; it is required");
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
+  private Object value(ColumnSpec c, Context ctx) {
+    String raw = ctx.raw(c.source());
+    return switch (c.parse()) {
+      case "text" -> raw;
+      case "int" -> raw == null ? null : Ints.parse(c, raw);
+      case "month" -> Months.parse(c.source(), raw);
+      case "boolean" -> Booleans.parse(c.source(), raw);
+      case "country_iso3" -> raw == null ? null : country(c, raw);
+      case "is_tech" -> isTech(ctx, raw);
+      case "decimal" -> ctx.amount(c.source()) == null ? null : ctx.amount(c.source()).value();
+      case "currency" -> ctx.hasAmount() ? ctx.currency() : null;
+      case "unit" -> ctx.hasAmount() ? ctx.unitLabel() : null;
+      case "fx_rate" -> ctx.hasAmount() ? fx.rate(ctx.currency(), ctx.year()) : null;
+      case "usd" -> usd(c, ctx);
+      default -> throw new IllegalStateException("unknown parse '" + c.parse() + "' in " + c);
+    };
+  }
+
+  /** Rounds to the column's decimal scale, rejecting a value too large for its precision. */
+  private static BigDecimal fit(ColumnSpec c, BigDecimal d) {
+    DecimalType t = (DecimalType) DataType.fromDDL(c.type());
+    BigDecimal scaled = d.setScale(t.scale(), RoundingMode.HALF_EVEN);
+    if (scaled.precision() > t.precision()) {
+      throw new RowRejected("range", c.name() + " " + d.toPlainString() + " is too large");
+    }
+    return scaled;
+  }
+
+  private String country(ColumnSpec c, String raw) {
+    return countries
+        .resolve(raw)
+        .orElseThrow(
+            () ->
+                new RowRejected(
+                    "unknown_country",
+                    c.source()
+                        + " '"
+                        + raw
+                        + "' is not a known country code, name or alias; add it to"
+                        + " schemas/ref/country_aliases.csv and rerun with --full-refresh"));
+  }
+
+  /** An explicit is_tech value wins; otherwise the sector decides; otherwise unknown. */
+  private Boolean isTech(Context ctx, String sector) {
+    Boolean explicit = Booleans.parse("is_tech", ctx.raw("is_tech"));
+    return explicit != null ? explicit : sectors.isTech(sector);
+  }
+
+  private BigDecimal usd(ColumnSpec c, Context ctx) {
+    Amounts.Parsed a = ctx.amount(c.source());
+    if (a == null) {
+      return null;
+    }
+    BigDecimal multiplier =
+        a.unit() != null ? Amounts.multiplier(c.source(), a.unit()) : ctx.unitMultiplier();
+    return FxRates.toUsd(a.value(), multiplier, fx.rate(ctx.currency(), ctx.year()));
+  }
+
+  /** The values of one row, with the parsed amount, currency, unit and year shared by columns. */
+  private final class Context {
+    private final Map<String, String> fields;
+
+    Context(Map<String, String> fields) {
+      this.fields = fields;
+    }
+
+    String raw(String column) {
+      String v = fields.get(column);
+      return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    Amounts.Parsed amount(String column) {
+      String v = raw(column);
+      return v == null ? null : Amounts.parse(column, v);
+    }
+
+    boolean hasAmount() {
+      return columns.stream()
+          .filter(c -> "usd".equals(c.parse()))
+          .anyMatch(c -> raw(c.source()) != null);
+    }
+
+    int year() {
+      String v = raw("year");
+      if (v == null) {
+        throw new RowRejected("not_null", "year is empty; it is required to convert amounts");
+      }
+      return Ints.parse(columns.stream().filter(c -> c.name().equals("year")).findFirst().get(), v);
+    }
+
+    String currency() {
+      String v = raw("currency");
+      if (v == null) {
+        throw new RowRejected("not_null", "currency is empty but an amount is given");
+      }
+      return Currencies.resolve(v)
+          .orElseThrow(
+              () ->
+                  new RowRejected(
+                      "unknown_currency",
+                      "currency '" + v + "' is not an ISO 4217 code or a known currency name"));
+    }
+
+    BigDecimal unitMultiplier() {
+      return Amounts.multiplier("unit", raw("unit"));
+    }
+
+    String unitLabel() {
+      String unit = raw("unit");
+      if (unit != null) {
+        unitMultiplier();
+        return unit;
+      }
+      return columns.stream()
+          .filter(c -> "usd".equals(c.parse()))
+          .map(c -> amount(c.source()))
+          .filter(a -> a != null && a.unit() != null)
+          .map(Amounts.Parsed::unit)
+          .findFirst()
+          .orElse(null);
+    }
+  }
+}

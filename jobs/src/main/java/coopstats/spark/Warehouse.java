@@ -1,0 +1,138 @@
+package coopstats.spark;
+
+import coopstats.contract.TableSchema;
+import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The warehouse folder: {@code <root>/<layer>/<table>} holds each Delta table, registered in the
+ * session's catalog as {@code <layer>.<table>}. The root may be any Hadoop URI.
+ */
+public final class Warehouse {
+  public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ref", "ops");
+  private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+
+  private final SparkSession spark;
+  private final String root;
+
+  public Warehouse(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String path(String layer, String table) {
+    return root + "/" + checkName(layer) + "/" + checkName(table);
+  }
+
+  public String checkpoint(String name) {
+    return root + "/_checkpoints/" + checkName(name);
+  }
+
+  public boolean exists(String layer, String table) {
+    return DeltaTable.isDeltaTable(spark, path(layer, table));
+  }
+
+  /** Creates the table from its schema file if it does not exist, and registers its name. */
+  public void ensure(TableSchema schema) {
+    DeltaTableBuilder b =
+        DeltaTable.createIfNotExists(spark)
+            .location(path(schema.layer(), schema.name()))
+            .comment(schema.comment())
+            .property("delta.enableDeletionVectors", "false");
+    for (StructField f : schema.sparkSchema().fields()) {
+      b = b.addColumn(f);
+    }
+    if (!schema.partitions().isEmpty()) {
+      b = b.partitionedBy(schema.partitions().toArray(String[]::new));
+    }
+    b.execute();
+    register(schema.layer(), schema.name());
+  }
+
+  /**
+   * Replaces the table's rows with {@code rows}, in one commit, typed and commented as its schema
+   * file says.
+   */
+  public void overwrite(Dataset<Row> rows, TableSchema schema) {
+    ensure(schema);
+    rows.select(columnsOf(rows, schema))
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .save(path(schema.layer(), schema.name()));
+  }
+
+  /** The schema file's columns, cast to their types and carrying their comments. */
+  public static Column[] columnsOf(Dataset<Row> rows, TableSchema schema) {
+    return Arrays.stream(schema.sparkSchema().fields())
+        .map(f -> rows.col(f.name()).cast(f.dataType()).as(f.name(), f.metadata()))
+        .toArray(Column[]::new);
+  }
+
+  /** Registers {@code layer.table} in the catalog for the Delta table at its path. */
+  public void register(String layer, String table) {
+    String name = checkName(layer) + "." + checkName(table);
+    spark.sql("CREATE DATABASE IF NOT EXISTS `" + layer + "`");
+    if (!spark.catalog().tableExists(name) && exists(layer, table)) {
+      spark.catalog().createTable(name, path(layer, table), "delta");
+    }
+  }
+
+  /** Registers every Delta table found under the root; returns their names. */
+  public List<String> registerAll() {
+    List<String> names = new ArrayList<>();
+    for (String layer : LAYERS) {
+      for (String table : tablesIn(layer)) {
+        register(layer, table);
+        names.add(layer + "." + table);
+      }
+    }
+    return names;
+  }
+
+  private List<String> tablesIn(String layer) {
+    try {
+      Path dir = new Path(root + "/" + layer);
+      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      List<String> tables = new ArrayList<>();
+      if (!fs.exists(dir)) {
+        return tables;
+      }
+      for (FileStatus s : fs.listStatus(dir)) {
+        String name = s.getPath().getName();
+        if (s.isDirectory() && NAME.matcher(name).matches() && exists(layer, name)) {
+          tables.add(name);
+        }
+      }
+      tables.sort(String::compareTo);
+      return tables;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String checkName(String name) {
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("not a valid table or layer name: '" + name + "'");
+    }
+    return name;
+  }
+}
