@@ -50,8 +50,10 @@ final class RefFile {
         }
         lines.add(new Line(file, parser.getContext().currentLine(), values));
       }
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw Errors.badRefFile(file.toString(), 0, "the file is missing");
     } catch (IOException e) {
-      throw Errors.badRefFile(file.toString(), 0, "cannot be read (" + e.getMessage() + ")");
+      throw Errors.badRefFile(file.toString(), 0, "cannot be read (" + e + ")");
     } finally {
       parser.stopParsing();
     }

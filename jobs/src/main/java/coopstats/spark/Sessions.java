@@ -12,7 +12,9 @@ public final class Sessions {
   private Sessions() {}
 
   public static SparkSession getOrCreate(String master, String warehouseRoot) {
-    SparkSession active = SparkSession.getActiveSession().getOrElse(() -> null);
+    SparkSession active =
+        SparkSession.getActiveSession()
+            .getOrElse(() -> SparkSession.getDefaultSession().getOrElse(() -> null));
     if (active != null) {
       return active;
     }

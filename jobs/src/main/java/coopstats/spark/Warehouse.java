@@ -31,7 +31,18 @@ public final class Warehouse {
 
   public Warehouse(SparkSession spark, String root) {
     this.spark = spark;
-    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    this.root = qualified(spark, root);
+  }
+
+  /** The root as Hadoop writes it (file:/a/b), so that Delta and the catalog agree on paths. */
+  private static String qualified(SparkSession spark, String root) {
+    try {
+      Path p = new Path(root);
+      String q = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+      return q.endsWith("/") ? q.substring(0, q.length() - 1) : q;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public String root() {

@@ -1,0 +1,48 @@
+package coopstats.bronze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TestCsvRecords {
+  @Test
+  void recordsKeepTheirStartingLineAndRawText() {
+    String text = "a,b\n1,\"two\nlines\"\n\n3,x\n";
+    List<Record> records = CsvRecords.split(text);
+    assertThat(records)
+        .containsExactly(
+            new Record(1, "a,b", List.of("a", "b"), null),
+            new Record(2, "1,\"two\nlines\"", List.of("1", "two\nlines"), null),
+            new Record(5, "3,x", List.of("3", "x"), null));
+  }
+
+  @Test
+  void anUnclosedQuoteSpoilsOnlyItsOwnLine() {
+    List<Record> records = CsvRecords.split("a,b\n1,\"oops\n2,ok\n");
+    assertThat(records).hasSize(3);
+    assertThat(records.get(1).line()).isEqualTo(2);
+    assertThat(records.get(1).error()).startsWith("unbalanced quote");
+    assertThat(records.get(2)).isEqualTo(new Record(3, "2,ok", List.of("2", "ok"), null));
+  }
+
+  @Test
+  void crlfLineEndingsAndEmptyFields() {
+    List<Record> records = CsvRecords.split("a,b,c\r\n1,,3\r\n");
+    assertThat(records.get(1).values()).containsExactly("1", null, "3");
+  }
+
+  @Test
+  void decodingDetectsUtf8AndFallsBack() {
+    byte[] utf8Bom = "\uFEFF越南".getBytes(StandardCharsets.UTF_8);
+    assertThat(Decoding.decode(utf8Bom, "auto", "GB18030").text()).isEqualTo("越南");
+    byte[] gb = "越南".getBytes(Charset.forName("GB18030"));
+    assertThat(Decoding.decode(gb, "auto", "GB18030").text()).isEqualTo("越南");
+    byte[] cp1252 = "Ingeniería".getBytes(Charset.forName("windows-1252"));
+    Decoding.Decoded d = Decoding.decode(cp1252, "auto", "windows-1252");
+    assertThat(d.text()).isEqualTo("Ingeniería");
+    assertThat(d.charset()).isEqualTo("windows-1252");
+  }
+}

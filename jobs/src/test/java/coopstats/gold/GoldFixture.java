@@ -1,0 +1,80 @@
+package coopstats.gold;
+
+import coopstats.TestPaths;
+import coopstats.TestSpark;
+import coopstats.contract.ColumnSpec;
+import coopstats.contract.Schemas;
+import coopstats.contract.TableSchema;
+import coopstats.ref.RefData;
+import coopstats.ref.RefJob;
+import coopstats.spark.Warehouse;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/** A warehouse with the real reference data and a few silver rows written inline. */
+final class GoldFixture {
+  final SparkSession spark = TestSpark.session();
+  final Schemas schemas = Schemas.load(TestPaths.schemas());
+  final Warehouse warehouse;
+
+  GoldFixture(Path dir) {
+    warehouse = new Warehouse(spark, dir.toUri().toString());
+    new RefJob(spark, warehouse, schemas).write(RefData.load(TestPaths.schemas().resolve("ref")));
+    for (String kind : List.of("investment", "joint_lab", "training", "fund")) {
+      silver(kind);
+    }
+  }
+
+  /** Replaces silver.<kind> with rows given as alternating column names and values. */
+  @SafeVarargs
+  final void silver(String kind, List<Object>... rows) {
+    TableSchema schema = schemas.table("silver." + kind);
+    List<Row> out = new ArrayList<>();
+    int line = 1;
+    for (List<Object> values : rows) {
+      Map<String, Object> byName = new HashMap<>();
+      for (int i = 0; i < values.size(); i += 2) {
+        Object v = values.get(i + 1);
+        byName.put((String) values.get(i), v instanceof Double d ? BigDecimal.valueOf(d) : v);
+      }
+      byName.putIfAbsent("source", "test");
+      byName.putIfAbsent("_file", "test/f.csv");
+      byName.putIfAbsent("_line", (long) ++line);
+      byName.putIfAbsent("_run_id", "r1");
+      byName.putIfAbsent("_ingested_at", Timestamp.valueOf("2026-01-01 00:00:00"));
+      Object[] cells = new Object[schema.columns().size()];
+      for (int i = 0; i < cells.length; i++) {
+        ColumnSpec c = schema.columns().get(i);
+        cells[i] = byName.getOrDefault(c.name(), c.isNullable() ? null : placeholder(c));
+      }
+      out.add(RowFactory.create(cells));
+    }
+    warehouse.overwrite(spark.createDataFrame(out, schema.sparkSchema()), schema);
+  }
+
+  /** Required columns a test does not care about. */
+  private static Object placeholder(ColumnSpec c) {
+    return switch (c.type()) {
+      case "int" -> 0;
+      case "string" -> "x";
+      default -> BigDecimal.ONE;
+    };
+  }
+
+  List<Row> gold(String table, String where, String orderBy) {
+    warehouse.registerAll();
+    return new GoldJob(spark, warehouse, schemas)
+        .compute(table)
+        .where(where)
+        .orderBy(java.util.Arrays.stream(orderBy.split(",")).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+        .collectAsList();
+  }
+}

@@ -1,0 +1,75 @@
+package coopstats.gold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestInvestmentShareYearly {
+  @TempDir static Path dir;
+  static GoldFixture f;
+
+  @BeforeAll
+  static void silver() {
+    f = new GoldFixture(dir);
+    f.silver(
+        "investment",
+        // Italy is a partner from 2019-03-01 until 2023-12-06.
+        deal("a", 2019, 2, "ITA", 100.0), // dated Feb 15: before the MoU
+        deal("b", 2019, 3, "ITA", 200.0), // dated Mar 15: a partner
+        deal("c", 2019, null, "USA", 700.0),
+        deal("d", 2021, null, "ITA", 50.0),
+        deal("e", 2021, null, "USA", 150.0),
+        deal("f", 2022, 5, "PAK", 10.0),
+        deal("g", 2023, 12, "ITA", 40.0), // dated Dec 15: Italy has left
+        deal("h", 2023, null, "ITA", 60.0)); // year only, dated 1 July: still a partner
+  }
+
+  static List<Object> deal(String id, int year, Integer month, String iso3, double usd) {
+    List<Object> values = new java.util.ArrayList<>();
+    values.addAll(List.of("record_id", id, "year", year, "country_iso3", iso3, "amount_usd", usd));
+    values.add("month");
+    values.add(month);
+    return values;
+  }
+
+  @Test
+  void partnerShareIsDateAwareAndGrowthComparesThePreviousCalendarYearOnly() {
+    assertThat(f.gold("investment_share_yearly", "group_key = 'belt_and_road'", "year"))
+        .containsExactly(
+            row(2019, "country_group", "belt_and_road", "200.00", "1000.00", 0.2, null),
+            // 2020 has no data, so 2021 has no growth figure.
+            row(2021, "country_group", "belt_and_road", "50.00", "200.00", 0.25, null),
+            row(2022, "country_group", "belt_and_road", "10.00", "10.00", 1.0, -0.8),
+            row(2023, "country_group", "belt_and_road", "60.00", "100.00", 0.6, 5.0));
+  }
+
+  @Test
+  void allCountryAndRegionGroups() {
+    assertThat(f.gold("investment_share_yearly", "group_type = 'all'", "year"))
+        .containsExactly(
+            row(2019, "all", "all", "1000.00", "1000.00", 1.0, null),
+            row(2021, "all", "all", "200.00", "200.00", 1.0, null),
+            row(2022, "all", "all", "10.00", "10.00", 1.0, -0.95),
+            row(2023, "all", "all", "100.00", "100.00", 1.0, 9.0));
+    assertThat(f.gold("investment_share_yearly", "group_key = 'ITA'", "year"))
+        .containsExactly(
+            row(2019, "country", "ITA", "300.00", "1000.00", 0.3, null),
+            row(2021, "country", "ITA", "50.00", "200.00", 0.25, null),
+            row(2023, "country", "ITA", "100.00", "100.00", 1.0, null));
+    assertThat(f.gold("investment_share_yearly", "group_type = 'region' AND year = 2022", "year"))
+        .containsExactly(row(2022, "region", "South Asia", "10.00", "10.00", 1.0, null));
+  }
+
+  static Row row(
+      int year, String type, String key, String amount, String total, Double share, Double yoy) {
+    return RowFactory.create(
+        year, type, key, new BigDecimal(amount), new BigDecimal(total), share, yoy);
+  }
+}

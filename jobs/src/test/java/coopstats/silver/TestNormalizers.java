@@ -1,0 +1,136 @@
+package coopstats.silver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import coopstats.TestPaths;
+import coopstats.ref.RefData;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class TestNormalizers {
+  private static final RefData REF = RefData.load(TestPaths.schemas().resolve("ref"));
+
+  @Test
+  void countriesResolveFromCodesNamesChineseAndAliases() {
+    CountryResolver r = new CountryResolver(REF);
+    assertThat(r.resolve("VN")).contains("VNM");
+    assertThat(r.resolve("vnm")).contains("VNM");
+    assertThat(r.resolve("Vietnam")).contains("VNM");
+    assertThat(r.resolve("越南")).contains("VNM");
+    assertThat(r.resolve(" Britain ")).contains("GBR");
+    assertThat(r.resolve("UAE")).contains("ARE");
+    assertThat(r.resolve("Ivory Coast")).contains("CIV");
+    assertThat(r.resolve("Côte d’Ivoire")).contains("CIV");
+    assertThat(r.resolve("Congo")).contains("COG");
+    assertThat(r.resolve("Democratic Republic of the Congo")).contains("COD");
+    assertThat(r.resolve("Trinidad-Tobago")).contains("TTO");
+    assertThat(r.resolve("意大利")).contains("ITA");
+    assertThat(r.resolve("Kosovo")).contains("XKX");
+  }
+
+  @Test
+  void unknownCountriesAndNonCodesDoNotResolve() {
+    CountryResolver r = new CountryResolver(REF);
+    assertThat(r.resolve("Atlantis")).isEmpty();
+    assertThat(r.resolve("N/A")).isEmpty(); // not Namibia (NA)
+    assertThat(r.resolve("")).isEmpty();
+    assertThat(r.resolve(null)).isEmpty();
+  }
+
+  @Test
+  void amountsParseSymbolsSeparatorsAndUnitWords() {
+    assertThat(Amounts.parse("amount", "$1,740 ")).isEqualTo(parsed("1740", null));
+    assertThat(Amounts.parse("amount", "12.5亿")).isEqualTo(parsed("12.5", "亿"));
+    assertThat(Amounts.parse("amount", "3 million")).isEqualTo(parsed("3", "million"));
+    assertThat(Amounts.parse("amount", "1,5")).isEqualTo(parsed("1.5", null));
+    assertThat(Amounts.parse("amount", "1,234,567.25")).isEqualTo(parsed("1234567.25", null));
+  }
+
+  @Test
+  void badAmountsAreRejectedWithTheRule() {
+    assertRejected(() -> Amounts.parse("amount", "N/A"), "invalid_number", "amount 'N/A'");
+    assertRejected(() -> Amounts.parse("amount", "—"), "invalid_number", "amount '—'");
+    assertRejected(() -> Amounts.parse("amount", "1.2.3"), "invalid_number", "amount '1.2.3'");
+    assertRejected(() -> Amounts.parse("amount", "-5"), "negative_amount", "negative");
+    assertRejected(() -> Amounts.parse("amount", "5 zillion"), "unknown_unit", "zillion");
+  }
+
+  @Test
+  void unitMultipliers() {
+    assertThat(Amounts.multiplier("unit", null)).isEqualByComparingTo("1");
+    assertThat(Amounts.multiplier("unit", "万")).isEqualByComparingTo("10000");
+    assertThat(Amounts.multiplier("unit", "亿")).isEqualByComparingTo("100000000");
+    assertThat(Amounts.multiplier("unit", "Thousand")).isEqualByComparingTo("1000");
+    assertThat(Amounts.multiplier("unit", "billion")).isEqualByComparingTo("1000000000");
+  }
+
+  @Test
+  void currenciesFromCodesAndChineseNames() {
+    assertThat(Currencies.resolve("usd")).contains("USD");
+    assertThat(Currencies.resolve("美元")).contains("USD");
+    assertThat(Currencies.resolve("人民币")).contains("CNY");
+    assertThat(Currencies.resolve("元")).contains("CNY");
+    assertThat(Currencies.resolve("欧元")).contains("EUR");
+    assertThat(Currencies.resolve("Euro")).contains("EUR");
+    assertThat(Currencies.resolve("XYZ")).isEmpty();
+  }
+
+  @Test
+  void fxConvertsWithTheYearsRateAndRejectsAMissingYear() {
+    FxRates fx = new FxRates(REF);
+    // 12.5 亿 CNY in 2019 at 6.9081 CNY per USD
+    BigDecimal usd = FxRates.toUsd(new BigDecimal("12.5"), new BigDecimal("1E8"), fx.rate("CNY", 2019));
+    assertThat(usd).isEqualByComparingTo("180947004.24");
+    assertThat(fx.rate("USD", 1990)).isEqualByComparingTo("1");
+    assertRejected(() -> fx.rate("CNY", 1999), "missing_fx_rate", "no CNY to USD rate for 1999");
+  }
+
+  @Test
+  void sectorsAreTechNotTechOrUnknown() {
+    Sectors s = new Sectors(REF);
+    assertThat(s.isTech("Technology")).isTrue();
+    assertThat(s.isTech("Energy")).isFalse();
+    assertThat(s.isTech("22040")).isTrue();
+    assertThat(s.isTech("21020")).isFalse();
+    assertThat(s.isTech("artificial intelligence")).isTrue();
+    assertThat(s.isTech("basket weaving")).isNull();
+  }
+
+  @Test
+  void booleansInTheirUsualSpellings() {
+    assertThat(Booleans.parse("is_tech", "Yes")).isTrue();
+    assertThat(Booleans.parse("is_tech", "是")).isTrue();
+    assertThat(Booleans.parse("is_tech", "0")).isFalse();
+    assertThat(Booleans.parse("is_tech", "N")).isFalse();
+    assertThat(Booleans.parse("is_tech", " ")).isNull();
+    assertRejected(() -> Booleans.parse("is_tech", "maybe"), "invalid_boolean", "'maybe'");
+  }
+
+  @Test
+  void monthsByNumberAndName() {
+    assertThat(Months.parse("month", "November")).isEqualTo(11);
+    assertThat(Months.parse("month", "Sep")).isEqualTo(9);
+    assertThat(Months.parse("month", "Sept.")).isEqualTo(9);
+    assertThat(Months.parse("month", "03")).isEqualTo(3);
+    assertThat(Months.parse("month", "三月")).isEqualTo(3);
+    assertThat(Months.parse("month", "12月")).isEqualTo(12);
+    assertThat(Months.parse("month", "")).isNull();
+    assertRejected(() -> Months.parse("month", "13"), "invalid_month", "'13'");
+    assertRejected(() -> Months.parse("month", "Smarch"), "invalid_month", "'Smarch'");
+  }
+
+  private static Amounts.Parsed parsed(String value, String unit) {
+    return new Amounts.Parsed(new BigDecimal(value), unit);
+  }
+
+  static void assertRejected(Runnable r, String rule, String reasonPart) {
+    assertThatThrownBy(r::run)
+        .isInstanceOfSatisfying(
+            RowRejected.class,
+            e -> {
+              assertThat(e.rule()).isEqualTo(rule);
+              assertThat(e.reason()).contains(reasonPart);
+            });
+  }
+}
