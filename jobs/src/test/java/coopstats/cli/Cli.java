@@ -1,0 +1,23 @@
+package coopstats.cli;
+
+import coopstats.TestPaths;
+import coopstats.TestSpark;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the real command line in this JVM, on the shared test session, capturing its output. */
+record Cli(int exitCode, String out, String err) {
+  static Cli run(String... args) {
+    TestSpark.session();
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--schemas");
+    all.add(TestPaths.schemas().toString());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.execute(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    return new Cli(code, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,126 @@
+package coopstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coopstats.TestPaths;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real AEI China Global Investment Tracker export through the real command line. Expected
+ * figures are computed here from the raw CSV in plain Java, without Spark.
+ */
+class TestCgitEndToEnd {
+  static final Path CGIT = TestPaths.sharedData().resolve("cgit/cgit_2021fall_investments.csv");
+  @TempDir static Path dir;
+  static Cli run;
+
+  @BeforeAll
+  static void runPipeline() throws IOException {
+    Path landing = dir.resolve("landing/cgit");
+    Files.createDirectories(landing);
+    Files.copy(CGIT, landing.resolve("cgit_2021fall_investments.csv"));
+    run =
+        Cli.run(
+            "run",
+            "--landing",
+            dir.resolve("landing").toString(),
+            "--warehouse",
+            dir.resolve("warehouse").toString());
+  }
+
+  @Test
+  void everyRowIsAccountedFor() {
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("3752 delivered: 3752 in silver, 0 in silver.quarantine");
+    assertThat(csv("SELECT count(*) AS n FROM silver.investment WHERE source = 'cgit'"))
+        .containsExactly("n", "3752");
+  }
+
+  @Test
+  void perYearTotalsAndTechRatiosEqualTheRawFile() throws IOException {
+    Map<Integer, BigDecimal[]> expected = rawTotals();
+    List<String> lines = new ArrayList<>();
+    lines.add("year,amount_usd,tech_ratio");
+    expected.forEach(
+        (year, t) ->
+            lines.add(
+                year
+                    + ","
+                    + t[0].movePointRight(6).setScale(2).toPlainString()
+                    + ","
+                    + (t[1].doubleValue() / t[0].doubleValue())));
+    assertThat(
+            csv(
+                "SELECT s.year, s.amount_usd, t.tech_ratio FROM gold.investment_share_yearly s"
+                    + " JOIN gold.tech_investment_ratio_yearly t ON t.year = s.year"
+                    + " AND t.flow = 'investment' AND t.group_type = 'all'"
+                    + " WHERE s.group_type = 'all' ORDER BY s.year"))
+        .containsExactlyElementsOf(lines);
+  }
+
+  @Test
+  void theRepeatedRowStaysTwoRows() {
+    assertThat(
+            csv(
+                "SELECT _line, amount_usd FROM silver.investment WHERE year = 2019 AND month = 11"
+                    + " AND investor = 'China Railway Construction' AND country_iso3 = 'SGP'"
+                    + " AND amount = 540 ORDER BY _line"))
+        .hasSize(3)
+        .allSatisfy(l -> assertThat(l).matches("_line,amount_usd|\\d+,540000000.00"));
+  }
+
+  private static List<String> csv(String query) {
+    Cli q =
+        Cli.run(
+            "sql", "--warehouse", dir.resolve("warehouse").toString(), "--format", "csv", query);
+    assertThat(q.exitCode()).as(q.err()).isZero();
+    return q.out().lines().toList();
+  }
+
+  /** Year to {total, technology} in millions of USD, read with a plain quote-aware split. */
+  static Map<Integer, BigDecimal[]> rawTotals() throws IOException {
+    List<String> lines = Files.readAllLines(CGIT, Charset.forName("windows-1252"));
+    Map<Integer, BigDecimal[]> totals = new TreeMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> f = split(line);
+      BigDecimal amount = new BigDecimal(f.get(3).replace("$", "").replace(",", "").strip());
+      BigDecimal[] t =
+          totals.computeIfAbsent(
+              Integer.valueOf(f.get(0)), y -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      t[0] = t[0].add(amount);
+      if (f.get(6).equals("Technology")) {
+        t[1] = t[1].add(amount);
+      }
+    }
+    return totals;
+  }
+
+  static List<String> split(String line) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder b = new StringBuilder();
+    boolean quoted = false;
+    for (char c : line.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        fields.add(b.toString());
+        b.setLength(0);
+      } else {
+        b.append(c);
+      }
+    }
+    fields.add(b.toString());
+    return fields;
+  }
+}
