@@ -55,6 +55,8 @@ public final class Pipeline {
     Instant now = Instant.now();
     String runId = RUN_ID.format(now) + "-" + UUID.randomUUID().toString().substring(0, 6);
     LOG.info("run {}: landing {} -> warehouse {}", runId, landing, warehouse.root());
+    BronzeJob bronze = new BronzeJob(spark, warehouse, schemas);
+    List<SourceProfile> sources = bronze.sources(landing);
     RefData ref = RefData.load(schemas.dir().resolve("ref"));
     new RefJob(spark, warehouse, schemas).write(ref);
     LOG.info(
@@ -63,8 +65,7 @@ public final class Pipeline {
         ref.aliases().size(),
         ref.fxRates().size());
 
-    BronzeJob bronze = new BronzeJob(spark, warehouse, schemas);
-    for (SourceProfile source : bronze.sources(landing)) {
+    for (SourceProfile source : sources) {
       LOG.info("stage bronze: source {} ({})", source.source(), source.kind());
       bronze.ingest(landing, source, runId, Timestamp.from(now));
     }
@@ -86,7 +87,7 @@ public final class Pipeline {
           f.quarantined(),
           f.superseded());
       if (!f.balanced()) {
-        throw Errors.reconciliationFailed(f.source() + "/" + f.file() + ": " + f);
+        throw Errors.reconciliationFailed(f.file() + ": " + f);
       }
     }
     LOG.info("stage gold: computing yearly statistics");

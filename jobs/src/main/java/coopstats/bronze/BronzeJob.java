@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
@@ -117,9 +118,20 @@ public final class BronzeJob {
       throw new IllegalStateException(
           "ingesting landing source " + source.source() + " failed: " + e.getMessage(), e);
     }
-    if (warehouse.exists("bronze", source.source())) {
-      warehouse.register("bronze", source.source());
+    if (!warehouse.exists("bronze", source.source())) {
+      LOG.info("bronze.{}: no files", source.source());
+      return;
     }
-    LOG.info("bronze.{}: ingest done", source.source());
+    warehouse.register("bronze", source.source());
+    Row read =
+        spark
+            .read()
+            .format("delta")
+            .load(table)
+            .where(functions.col("_run_id").equalTo(runId))
+            .agg(functions.countDistinct("_file"), functions.count("*"))
+            .first();
+    LOG.info(
+        "bronze.{}: {} new file(s), {} row(s) ingested", source.source(), read.get(0), read.get(1));
   }
 }

@@ -38,7 +38,8 @@ public final class Warehouse {
   private static String qualified(SparkSession spark, String root) {
     try {
       Path p = new Path(root);
-      String q = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+      String q =
+          p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
       return q.endsWith("/") ? q.substring(0, q.length() - 1) : q;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

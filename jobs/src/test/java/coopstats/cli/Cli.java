@@ -16,8 +16,7 @@ record Cli(int exitCode, String out, String err) {
     all.add(TestPaths.schemas().toString());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code =
-        Main.execute(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    int code = Main.execute(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     return new Cli(code, out.toString(), err.toString());
   }
 }

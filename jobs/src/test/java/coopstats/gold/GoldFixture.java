@@ -74,7 +74,10 @@ final class GoldFixture {
     return new GoldJob(spark, warehouse, schemas)
         .compute(table)
         .where(where)
-        .orderBy(java.util.Arrays.stream(orderBy.split(",")).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+        .orderBy(
+            java.util.Arrays.stream(orderBy.split(","))
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new))
         .collectAsList();
   }
 }

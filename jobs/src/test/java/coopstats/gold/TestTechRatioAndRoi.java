@@ -21,23 +21,111 @@ class TestTechRatioAndRoi {
     f = new GoldFixture(dir);
     f.silver(
         "investment",
-        values("record_id", "a", "year", 2020, "country_iso3", "USA", "amount_usd", 30.0, "is_tech", true),
-        values("record_id", "b", "year", 2020, "country_iso3", "USA", "amount_usd", 50.0, "is_tech", false),
+        values(
+            "record_id",
+            "a",
+            "year",
+            2020,
+            "country_iso3",
+            "USA",
+            "amount_usd",
+            30.0,
+            "is_tech",
+            true),
+        values(
+            "record_id",
+            "b",
+            "year",
+            2020,
+            "country_iso3",
+            "USA",
+            "amount_usd",
+            50.0,
+            "is_tech",
+            false),
         // An unknown sector: in the total, never counted as tech.
-        values("record_id", "c", "year", 2020, "country_iso3", "PAK", "amount_usd", 20.0, "is_tech", null));
+        values(
+            "record_id",
+            "c",
+            "year",
+            2020,
+            "country_iso3",
+            "PAK",
+            "amount_usd",
+            20.0,
+            "is_tech",
+            null));
     f.silver(
         "fund",
-        values("record_id", "f1", "fund_id", "bmbf_intl", "year", 2020, "country_iso3", "PAK",
-            "disbursed_usd", 400.0, "return_usd", 500.0, "jobs", 8, "is_tech", true),
-        values("record_id", "f2", "fund_id", "bmbf_intl", "year", 2021, "country_iso3", "PAK",
-            "disbursed_usd", 100.0, "return_usd", 0.0, "is_tech", false));
+        values(
+            "record_id",
+            "f1",
+            "fund_id",
+            "bmbf_intl",
+            "year",
+            2020,
+            "country_iso3",
+            "PAK",
+            "disbursed_usd",
+            400.0,
+            "return_usd",
+            500.0,
+            "jobs",
+            8,
+            "is_tech",
+            true),
+        values(
+            "record_id",
+            "f2",
+            "fund_id",
+            "bmbf_intl",
+            "year",
+            2021,
+            "country_iso3",
+            "PAK",
+            "disbursed_usd",
+            100.0,
+            "return_usd",
+            0.0,
+            "is_tech",
+            false));
     f.silver(
         "training",
         // A free programme: ROI has no meaning, so it is null, not infinity.
-        values("record_id", "t1", "program", "gist_bootcamps", "year", 2019, "country_iso3", "EGY",
-            "participants", 40, "cost_usd", 0.0, "revenue_usd", 1000.0, "startups", 3),
-        values("record_id", "t2", "program", "gist_bootcamps", "year", 2020, "country_iso3", "EGY",
-            "participants", 10, "cost_usd", 2000000.0, "revenue_usd", 3000000.0, "jobs", 20));
+        values(
+            "record_id",
+            "t1",
+            "program",
+            "gist_bootcamps",
+            "year",
+            2019,
+            "country_iso3",
+            "EGY",
+            "participants",
+            40,
+            "cost_usd",
+            0.0,
+            "revenue_usd",
+            1000.0,
+            "startups",
+            3),
+        values(
+            "record_id",
+            "t2",
+            "program",
+            "gist_bootcamps",
+            "year",
+            2020,
+            "country_iso3",
+            "EGY",
+            "participants",
+            10,
+            "cost_usd",
+            2000000.0,
+            "revenue_usd",
+            3000000.0,
+            "jobs",
+            20));
   }
 
   static List<Object> values(Object... kv) {
@@ -57,28 +145,59 @@ class TestTechRatioAndRoi {
                 "group_key = 'belt_and_road' AND flow = 'investment'",
                 "year"))
         .containsExactly(
-            row(2020, "investment", "country_group", "belt_and_road", "0.00", "20.00", 0.0, "20.00"));
+            row(
+                2020,
+                "investment",
+                "country_group",
+                "belt_and_road",
+                "0.00",
+                "20.00",
+                0.0,
+                "20.00"));
   }
 
   @Test
   void roiIsNullWhenCostIsZeroAndCumulativeTotalsRunToDate() {
     List<Row> rows =
         f.gold("program_roi_yearly", "program = 'gist_bootcamps'", "year").stream()
-            .map(r -> RowFactory.create(r.get(0), r.get(2), r.get(3), r.get(4), r.get(5),
-                r.get(6), r.get(11), r.get(16), r.get(18), r.get(19)))
+            .map(
+                r ->
+                    RowFactory.create(
+                        r.get(0), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(11),
+                        r.get(16), r.get(18), r.get(19)))
             .toList();
     assertThat(rows)
         .containsExactly(
-            RowFactory.create("gist_bootcamps", 2019, dec("0.00"), dec("1000.00"), null, 40L,
-                null, dec("0.00"), null, 40L),
-            RowFactory.create("gist_bootcamps", 2020, dec("2000000.00"), dec("3000000.00"), 0.5,
-                10L, 5.0, dec("2000000.00"), 0.5005, 50L));
+            RowFactory.create(
+                "gist_bootcamps",
+                2019,
+                dec("0.00"),
+                dec("1000.00"),
+                null,
+                40L,
+                null,
+                dec("0.00"),
+                null,
+                40L),
+            RowFactory.create(
+                "gist_bootcamps",
+                2020,
+                dec("2000000.00"),
+                dec("3000000.00"),
+                0.5,
+                10L,
+                5.0,
+                dec("2000000.00"),
+                0.5005,
+                50L));
   }
 
   @Test
   void fundsAreProgrammesByFundId() {
     List<Row> rows = f.gold("program_roi_yearly", "program = 'bmbf_intl'", "year");
-    assertThat(rows).extracting(r -> r.get(1)).containsOnly("Germany, BMBF international cooperation");
+    assertThat(rows)
+        .extracting(r -> r.get(1))
+        .containsOnly("Germany, BMBF international cooperation");
     assertThat(rows).extracting(r -> r.get(5)).containsExactly(0.25, -1.0);
     assertThat(rows).extracting(r -> r.get(7)).containsExactly(8L, null);
   }
@@ -87,8 +206,16 @@ class TestTechRatioAndRoi {
     return new BigDecimal(s);
   }
 
-  static Row row(int year, String flow, String type, String key, String tech, String total,
-      Double ratio, String unclassified) {
-    return RowFactory.create(year, flow, type, key, dec(tech), dec(total), ratio, dec(unclassified));
+  static Row row(
+      int year,
+      String flow,
+      String type,
+      String key,
+      String tech,
+      String total,
+      Double ratio,
+      String unclassified) {
+    return RowFactory.create(
+        year, flow, type, key, dec(tech), dec(total), ratio, dec(unclassified));
   }
 }

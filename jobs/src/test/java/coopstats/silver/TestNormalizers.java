@@ -80,7 +80,8 @@ class TestNormalizers {
   void fxConvertsWithTheYearsRateAndRejectsAMissingYear() {
     FxRates fx = new FxRates(REF);
     // 12.5 亿 CNY in 2019 at 6.9081 CNY per USD
-    BigDecimal usd = FxRates.toUsd(new BigDecimal("12.5"), new BigDecimal("1E8"), fx.rate("CNY", 2019));
+    BigDecimal usd =
+        FxRates.toUsd(new BigDecimal("12.5"), new BigDecimal("1E8"), fx.rate("CNY", 2019));
     assertThat(usd).isEqualByComparingTo("180947004.24");
     assertThat(fx.rate("USD", 1990)).isEqualByComparingTo("1");
     assertRejected(() -> fx.rate("CNY", 1999), "missing_fx_rate", "no CNY to USD rate for 1999");

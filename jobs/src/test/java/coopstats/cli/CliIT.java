@@ -1,0 +1,112 @@
+package coopstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coopstats.TestPaths;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher as a user runs it: {@code bin/coopstats} in its own JVM, on the bundled sample. */
+class CliIT {
+  @TempDir static Path dir;
+  static Result run;
+
+  record Result(int code, String out, String err) {}
+
+  @BeforeAll
+  static void runSample() throws Exception {
+    run = coopstats("run", "--warehouse", dir.resolve("warehouse").toString());
+  }
+
+  @Test
+  void runOnTheSamplePrintsWhereTheTablesAreAndASummary() {
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("warehouse   file:" + dir.resolve("warehouse"))
+        .contains("Belt and Road partners' share of outbound investment")
+        .contains("in silver.quarantine");
+    assertThat(run.err()).contains("stage bronze").contains("stage gold");
+  }
+
+  @Test
+  void sqlCsvPrintsOnlyAHeaderAndRowsOnStdout() throws Exception {
+    Result r =
+        coopstats(
+            "sql",
+            "--warehouse",
+            dir.resolve("warehouse").toString(),
+            "--format",
+            "csv",
+            "SELECT * FROM gold.investment_share_yearly ORDER BY year, group_type, group_key");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0))
+        .isEqualTo("year,group_type,group_key,amount_usd,total_usd,share,yoy_growth");
+    assertThat(lines.subList(1, lines.size()))
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l).matches("\\d{4},(all|country_group|region|country),.*"));
+  }
+
+  @Test
+  void sqlJsonPrintsOneObjectPerRow() throws Exception {
+    Result r =
+        coopstats(
+            "sql",
+            "--warehouse",
+            dir.resolve("warehouse").toString(),
+            "--format",
+            "json",
+            "SELECT year, share FROM gold.investment_share_yearly WHERE group_type = 'all' AND year = 2019");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().strip()).isEqualTo("{\"year\":2019,\"share\":1.0}");
+  }
+
+  @Test
+  void exitCodesFollowSysexits() throws Exception {
+    Result usage = coopstats("run", "--no-such-option");
+    assertThat(usage.code()).isEqualTo(64);
+    Result missing =
+        coopstats(
+            "run",
+            "--landing",
+            dir.resolve("nowhere").toString(),
+            "--warehouse",
+            dir.resolve("w2").toString());
+    assertThat(missing.code()).isEqualTo(66);
+    assertThat(missing.err()).contains("landing folder not found").contains("--landing");
+    Result noWarehouse = coopstats("sql", "--warehouse", dir.resolve("w3").toString(), "SELECT 1");
+    assertThat(noWarehouse.code()).isEqualTo(66);
+    assertThat(noWarehouse.err()).contains("warehouse not found");
+  }
+
+  static Result coopstats(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(TestPaths.home().resolve("bin/coopstats").toString());
+    command.addAll(List.of(args));
+    File out = dir.resolve("stdout.txt").toFile();
+    File err = dir.resolve("stderr.txt").toFile();
+    Process p =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(out)
+            .redirectError(err)
+            .start();
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("coopstats did not finish in 10 minutes: " + command);
+    }
+    return new Result(
+        p.exitValue(),
+        Files.readString(out.toPath(), StandardCharsets.UTF_8),
+        Files.readString(err.toPath(), StandardCharsets.UTF_8));
+  }
+}
