@@ -1,0 +1,121 @@
+package coopstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bundled sample through the real command line; its totals are the published figures. */
+class TestSampleEndToEnd {
+  @TempDir static Path dir;
+  static Cli run;
+
+  @BeforeAll
+  static void runSample() {
+    run = Cli.run("run", "--warehouse", dir.resolve("warehouse").toString());
+  }
+
+  @Test
+  void everyDeliveredRowIsInSilverOrQuarantine() {
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Matcher m =
+        Pattern.compile("(\\d+) delivered: (\\d+) in silver, (\\d+) in silver.quarantine")
+            .matcher(run.out());
+    assertThat(m.find()).as(run.out()).isTrue();
+    assertThat(Long.parseLong(m.group(1)))
+        .isEqualTo(Long.parseLong(m.group(2)) + Long.parseLong(m.group(3)));
+    assertThat(Long.parseLong(m.group(3))).isEqualTo(6);
+  }
+
+  @Test
+  void theDeliberatelyBadRowsAreQuarantinedWithTheirRule() {
+    assertThat(sql("SELECT rule FROM silver.quarantine WHERE raw LIKE '%BAD-%' ORDER BY rule"))
+        .containsExactly(
+            "rule",
+            "invalid_number",
+            "missing_fx_rate",
+            "negative_amount",
+            "range",
+            "unknown_country",
+            "unknown_currency");
+  }
+
+  @Test
+  void jointLabsAre53In40Countries() {
+    assertThat(
+            sql(
+                "SELECT count(DISTINCT lab_id) AS labs, count(DISTINCT country_iso3) AS countries"
+                    + " FROM silver.joint_lab"))
+        .containsExactly("labs,countries", "53,40");
+  }
+
+  @Test
+  void trainingTotalsAreThePublishedFigures() {
+    assertThat(
+            sql(
+                "SELECT program, count(*) AS n, sum(participants) AS people,"
+                    + " count(DISTINCT country_iso3) AS countries FROM silver.training"
+                    + " GROUP BY program ORDER BY program"))
+        .contains("gist_bootcamps,27,975,26")
+        .anySatisfy(l -> assertThat(l).matches("bri_scientist_training,\\d+,15000,\\d+"))
+        .anySatisfy(l -> assertThat(l).matches("bri_young_scientists,\\d+,5000,\\d+"));
+    assertThat(
+            sql(
+                "SELECT sum(jobs) AS jobs, sum(revenue_usd) AS revenue FROM silver.training"
+                    + " WHERE program = 'gist_bootcamps'"))
+        .containsExactly("jobs,revenue", "6000,250000000.00");
+  }
+
+  @Test
+  void fundTotalsInTheirOwnCurrency() {
+    assertThat(
+            sql(
+                "SELECT fund_id, currency, sum(disbursed_amount * CASE unit WHEN '亿' THEN 100000000"
+                    + " WHEN '万' THEN 10000 WHEN 'million' THEN 1000000 WHEN 'thousand' THEN 1000"
+                    + " WHEN 'billion' THEN 1000000000 ELSE 1 END) AS total FROM silver.fund"
+                    + " WHERE fund_id IN ('bri_joint_research', 'bmbf_intl', 'sg_asean_cyber')"
+                    + " GROUP BY fund_id, currency ORDER BY fund_id"))
+        .hasSize(4)
+        .anySatisfy(l -> assertThat(l).matches("bmbf_intl,EUR,3400000000(\\.0+)?"))
+        .anySatisfy(l -> assertThat(l).matches("bri_joint_research,CNY,2990000000(\\.0+)?"))
+        .anySatisfy(l -> assertThat(l).matches("sg_asean_cyber,USD,7250000(\\.0+)?"));
+  }
+
+  @Test
+  void goldCumulativeOutcomesMatchTheFigures() {
+    assertThat(
+            sql(
+                "SELECT program, max(cum_participants) AS people FROM gold.program_roi_yearly"
+                    + " WHERE program IN ('gist_bootcamps', 'bri_scientist_training',"
+                    + " 'bri_young_scientists') GROUP BY program ORDER BY program"))
+        .containsExactly(
+            "program,people",
+            "bri_scientist_training,15000",
+            "bri_young_scientists,5000",
+            "gist_bootcamps,975");
+  }
+
+  @Test
+  void chineseNamesAndUnitsFromTheGb18030FileComeThrough() {
+    assertThat(
+            sql(
+                "SELECT count(*) AS n FROM silver.investment"
+                    + " WHERE _file LIKE '%gb18030%' AND country RLIKE '[\\\\x{4e00}-\\\\x{9fff}]'"))
+        .hasSize(2)
+        .element(1)
+        .satisfies(n -> assertThat(Integer.parseInt(n)).isPositive());
+  }
+
+  private static List<String> sql(String query) {
+    Cli q =
+        Cli.run(
+            "sql", "--warehouse", dir.resolve("warehouse").toString(), "--format", "csv", query);
+    assertThat(q.exitCode()).as(q.err()).isZero();
+    return q.out().lines().toList();
+  }
+}
