@@ -5,6 +5,7 @@ import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.types.StructField;
+import scala.Option;
 
 /**
  * The warehouse folder: {@code <root>/<layer>/<table>} holds each Delta table, registered in the
@@ -99,12 +102,40 @@ public final class Warehouse {
         .toArray(Column[]::new);
   }
 
-  /** Registers {@code layer.table} in the catalog for the Delta table at its path. */
+  /**
+   * Registers {@code layer.table} in the catalog for the Delta table at its path. A name left
+   * pointing at another warehouse by an earlier use of the session is pointed here instead; the
+   * catalog entries are external, so dropping one never touches data.
+   */
   public void register(String layer, String table) {
     String name = checkName(layer) + "." + checkName(table);
     spark.sql("CREATE DATABASE IF NOT EXISTS `" + layer + "`");
-    if (!spark.catalog().tableExists(name) && exists(layer, table)) {
+    TableIdentifier id = new TableIdentifier(table, Option.apply(layer));
+    // The session catalog answers without reading the table, which may be gone.
+    if (spark.sessionState().catalog().tableExists(id)) {
+      if (new Path(path(layer, table)).equals(registeredLocation(layer, table))) {
+        return;
+      }
+      // Straight to the session catalog: Delta's DROP would first try to read the old path.
+      spark.sessionState().catalog().dropTable(id, true, false);
+    }
+    if (exists(layer, table)) {
       spark.catalog().createTable(name, path(layer, table), "delta");
+    }
+  }
+
+  private Path registeredLocation(String layer, String table) {
+    try {
+      URI location =
+          spark
+              .sessionState()
+              .catalog()
+              .getTableMetadata(new TableIdentifier(table, Option.apply(layer)))
+              .location();
+      return new Path(location);
+    } catch (Exception e) {
+      // Spark's catalog throws checked exceptions javac cannot see; treat as not registered.
+      return null;
     }
   }
 

@@ -19,4 +19,11 @@ record Cli(int exitCode, String out, String err) {
     int code = Main.execute(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     return new Cli(code, out.toString(), err.toString());
   }
+
+  /** The lines {@code coopstats sql --format csv} prints for a query, failing on an error. */
+  static List<String> csv(java.nio.file.Path warehouse, String query) {
+    Cli q = run("sql", "--warehouse", warehouse.toString(), "--format", "csv", query);
+    org.assertj.core.api.Assertions.assertThat(q.exitCode()).as(q.err()).isZero();
+    return q.out().lines().toList();
+  }
 }

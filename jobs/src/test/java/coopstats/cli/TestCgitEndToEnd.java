@@ -81,11 +81,7 @@ class TestCgitEndToEnd {
   }
 
   private static List<String> csv(String query) {
-    Cli q =
-        Cli.run(
-            "sql", "--warehouse", dir.resolve("warehouse").toString(), "--format", "csv", query);
-    assertThat(q.exitCode()).as(q.err()).isZero();
-    return q.out().lines().toList();
+    return Cli.csv(dir.resolve("warehouse"), query);
   }
 
   /** Year to {total, technology} in millions of USD, read with a plain quote-aware split. */

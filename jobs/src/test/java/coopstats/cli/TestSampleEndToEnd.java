@@ -112,10 +112,6 @@ class TestSampleEndToEnd {
   }
 
   private static List<String> sql(String query) {
-    Cli q =
-        Cli.run(
-            "sql", "--warehouse", dir.resolve("warehouse").toString(), "--format", "csv", query);
-    assertThat(q.exitCode()).as(q.err()).isZero();
-    return q.out().lines().toList();
+    return Cli.csv(dir.resolve("warehouse"), query);
   }
 }

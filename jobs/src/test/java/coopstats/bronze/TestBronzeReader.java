@@ -1,0 +1,87 @@
+package coopstats.bronze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coopstats.TestPaths;
+import coopstats.contract.Schemas;
+import coopstats.contract.SourceProfile;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+
+class TestBronzeReader {
+  static final Schemas SCHEMAS = Schemas.load(TestPaths.schemas());
+
+  static List<Row> read(String source, String file, byte[] bytes) {
+    SourceProfile p = SCHEMAS.profiles().get(source);
+    BronzeReader reader =
+        new BronzeReader(
+            p,
+            SCHEMAS.contract(p.kind()),
+            "file:/landing",
+            "r1",
+            Timestamp.valueOf("2026-01-01 00:00:00"));
+    List<Row> rows = new ArrayList<>();
+    reader.call(RowFactory.create("file:/landing/" + file, bytes)).forEachRemaining(rows::add);
+    return rows;
+  }
+
+  static String col(Row r, String source, String column) {
+    SourceProfile p = SCHEMAS.profiles().get(source);
+    return r.getString(BronzeReader.schema(p, SCHEMAS.contract(p.kind())).fieldIndex(column));
+  }
+
+  @Test
+  void anotherCgitReleaseWithOtherHeaderSpacingCaseAndEncodingIsRead() {
+    String release =
+        "YEAR, month ,Investor,Quantity in millions,Share Size,Transaction Party,SECTOR,Subsector,"
+            + "Country,Region,BRI,Greenfield\n"
+            + "2022,March,Électricité Chinoise,\"1,200\",,,Energy,,Côte d'Ivoire,Sub-Saharan"
+            + " Africa,1,\n";
+    for (Charset cs : List.of(StandardCharsets.UTF_8, Charset.forName("windows-1252"))) {
+      List<Row> rows = read("cgit", "cgit/cgit_2022spring.csv", release.getBytes(cs));
+      assertThat(rows).hasSize(1);
+      Row r = rows.get(0);
+      assertThat(col(r, "cgit", "_file")).isEqualTo("cgit/cgit_2022spring.csv");
+      assertThat(r.getLong(2)).isEqualTo(2);
+      assertThat(col(r, "cgit", "_error")).isNull();
+      assertThat(col(r, "cgit", "year")).isEqualTo("2022");
+      assertThat(col(r, "cgit", "month")).isEqualTo("March");
+      assertThat(col(r, "cgit", "investor")).isEqualTo("Électricité Chinoise");
+      assertThat(col(r, "cgit", "amount")).isEqualTo("1,200");
+      assertThat(col(r, "cgit", "country")).isEqualTo("Côte d'Ivoire");
+      assertThat(col(r, "cgit", "bri")).isEqualTo("1");
+    }
+  }
+
+  @Test
+  void aFileMissingARequiredColumnMarksEveryRowWithTheHeaders() {
+    List<Row> rows =
+        read("investment", "investment/x.csv", "record_id,year,country\nA,2020,VN\n".getBytes());
+    assertThat(col(rows.get(0), "investment", "_error"))
+        .startsWith("missing required column(s) [sector, amount, currency]")
+        .contains("found [record_id, year, country]");
+  }
+
+  @Test
+  void jsonLinesKeepUnknownKeysAsRescuedData() {
+    List<Row> rows =
+        read(
+            "fund",
+            "fund/f.jsonl",
+            ("{\"record_id\":\"F1\",\"Fund_ID\":\"x\",\"fund_name\":\"X\",\"year\":2020,"
+                    + "\"country\":\"越南\",\"sector\":\"ict\",\"disbursed_amount\":1.5,"
+                    + "\"currency\":\"USD\",\"projects\":7}\n[1,2]\n")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(col(rows.get(0), "fund", "fund_id")).isEqualTo("x");
+    assertThat(col(rows.get(0), "fund", "country")).isEqualTo("越南");
+    assertThat(col(rows.get(0), "fund", "_rescued")).isEqualTo("{\"projects\":\"7\"}");
+    assertThat(col(rows.get(1), "fund", "_error")).isEqualTo("the line is not a JSON object");
+    assertThat(rows.get(1).getLong(2)).isEqualTo(2);
+  }
+}

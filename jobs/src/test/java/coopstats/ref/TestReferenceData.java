@@ -1,0 +1,89 @@
+package coopstats.ref;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coopstats.TestPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The compiled reference tables, cross-checked against the public exports in ../shared/data. */
+class TestReferenceData {
+  static final RefData REF = RefData.load(TestPaths.schemas().resolve("ref"));
+
+  @Test
+  void beltAndRoadMembershipMatchesTheGfdcList() throws IOException {
+    Map<String, RefData.GroupMember> members =
+        REF.groups().stream()
+            .filter(g -> g.groupId().equals("belt_and_road"))
+            .collect(Collectors.toMap(RefData.GroupMember::iso3, Function.identity()));
+    List<String> lines =
+        Files.readAllLines(
+            TestPaths.sharedData().resolve("bri_countries/gfdc-bri-countries-2025-05.csv"));
+    int checked = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+      String iso3 = f[0];
+      if (iso3.equals("CHN")) {
+        assertThat(members).doesNotContainKey("CHN"); // the investor is not its own partner
+        continue;
+      }
+      RefData.GroupMember m = members.get(iso3);
+      assertThat(m).as(iso3).isNotNull();
+      if (!f[4].isEmpty()) {
+        assertThat(m.validFrom()).as(iso3).isEqualTo(LocalDate.parse(f[4]));
+      }
+      assertThat(m.validTo()).as(iso3).isEqualTo(f[5].isEmpty() ? null : LocalDate.parse(f[5]));
+      checked++;
+    }
+    assertThat(checked).isEqualTo(151);
+    assertThat(members.get("ITA").validTo()).isEqualTo(LocalDate.of(2023, 12, 6));
+    assertThat(members.get("RUS").note()).contains("no MoU date");
+  }
+
+  @Test
+  void everyDacPurposeCodeIsClassified() throws IOException {
+    Map<String, RefData.Sector> dac =
+        REF.sectors().stream()
+            .filter(s -> s.taxonomy().equals("dac5"))
+            .collect(Collectors.toMap(RefData.Sector::code, Function.identity()));
+    Path codes = TestPaths.sharedData().resolve("iati_codelists/dac5_sector_codes.csv");
+    List<String> lines = Files.readAllLines(codes);
+    for (String line : lines.subList(1, lines.size())) {
+      assertThat(dac).containsKey(line.substring(0, 5));
+    }
+    assertThat(dac).hasSize(lines.size() - 1);
+    assertThat(dac.get("22040").isTech()).isTrue();
+    assertThat(dac.get("11110").isTech()).isFalse();
+  }
+
+  @Test
+  void fxRatesCoverTheRequiredCurrenciesEveryYear() {
+    for (String currency : List.of("CNY", "EUR", "JPY", "GBP")) {
+      assertThat(
+              REF.fxRates().stream()
+                  .filter(r -> r.currency().equals(currency))
+                  .map(RefData.FxRate::year)
+                  .sorted()
+                  .toList())
+          .as(currency)
+          .containsExactlyElementsOf(
+              java.util.stream.IntStream.rangeClosed(2000, 2025).boxed().toList());
+    }
+  }
+
+  @Test
+  void everyRowNamesItsSource() {
+    assertThat(REF.countries()).allSatisfy(c -> assertThat(c.source()).isNotBlank());
+    assertThat(REF.aliases()).allSatisfy(a -> assertThat(a.source()).isNotBlank());
+    assertThat(REF.sectors()).allSatisfy(s -> assertThat(s.source()).isNotBlank());
+    assertThat(REF.fxRates()).allSatisfy(r -> assertThat(r.source()).isNotBlank());
+    assertThat(REF.programs()).allSatisfy(p -> assertThat(p.source()).isNotBlank());
+  }
+}
