@@ -11,4 +11,9 @@ public final class ExitCodes {
   public static final int CONFIG = 78;
 
   private ExitCodes() {}
+
+  /** The exit code for an error: its own for a {@link CoopstatsException}, else 70. */
+  public static int of(Throwable e) {
+    return e instanceof CoopstatsException c ? c.exitCode() : SOFTWARE;
+  }
 }

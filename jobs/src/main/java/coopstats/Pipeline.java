@@ -5,6 +5,9 @@ import coopstats.contract.LandingContract;
 import coopstats.contract.Schemas;
 import coopstats.contract.SourceProfile;
 import coopstats.gold.GoldJob;
+import coopstats.ops.RunLock;
+import coopstats.ops.RunLog;
+import coopstats.ops.RunRecord;
 import coopstats.ref.RefData;
 import coopstats.ref.RefJob;
 import coopstats.silver.Reconciliation;
@@ -12,22 +15,32 @@ import coopstats.silver.SilverJob;
 import coopstats.spark.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One run: reference data, landing to bronze, bronze to silver (reconciled), silver to gold. */
+/**
+ * One run: reference data, landing to bronze, bronze to silver (reconciled), silver to gold. It
+ * holds the warehouse's lock throughout and leaves one row in {@code ops.runs}, success or not.
+ */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /** What a run did, for the summary and the caller. */
-  public record Result(String runId, List<Reconciliation.FileCount> files) {
+  public record Result(
+      String runId,
+      List<Reconciliation.FileCount> files,
+      Map<String, Long> filesRead,
+      Map<String, Long> rowsRead) {
     public long delivered() {
       return files.stream().mapToLong(Reconciliation.FileCount::delivered).sum();
     }
@@ -51,9 +64,29 @@ public final class Pipeline {
     this.schemas = schemas;
   }
 
-  public Result run(String landing) {
-    Instant now = Instant.now();
-    String runId = RUN_ID.format(now) + "-" + UUID.randomUUID().toString().substring(0, 6);
+  public Result run(String landing, LocalDate logicalDate) {
+    Instant started = Instant.now();
+    String runId = RUN_ID.format(started) + "-" + UUID.randomUUID().toString().substring(0, 6);
+    try (RunLock lock =
+        RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId)) {
+      try {
+        Result result = execute(landing, runId, started);
+        log(result, logicalDate, started, "success", ExitCodes.OK, null);
+        return result;
+      } catch (RuntimeException e) {
+        log(
+            new Result(runId, List.of(), Map.of(), Map.of()),
+            logicalDate,
+            started,
+            "failed",
+            ExitCodes.of(e),
+            e.getMessage());
+        throw e;
+      }
+    }
+  }
+
+  private Result execute(String landing, String runId, Instant now) {
     LOG.info("run {}: landing {} -> warehouse {}", runId, landing, warehouse.root());
     BronzeJob bronze = new BronzeJob(spark, warehouse, schemas);
     List<SourceProfile> sources = bronze.sources(landing);
@@ -65,9 +98,13 @@ public final class Pipeline {
         ref.aliases().size(),
         ref.fxRates().size());
 
+    Map<String, Long> filesRead = new TreeMap<>();
+    Map<String, Long> rowsRead = new TreeMap<>();
     for (SourceProfile source : sources) {
       LOG.info("stage bronze: source {} ({})", source.source(), source.kind());
-      bronze.ingest(landing, source, runId, Timestamp.from(now));
+      BronzeJob.Ingested read = bronze.ingest(landing, source, runId, Timestamp.from(now));
+      filesRead.put(source.source(), read.files());
+      rowsRead.put(source.source(), read.rows());
     }
 
     for (LandingContract c : schemas.contracts().values()) {
@@ -79,8 +116,7 @@ public final class Pipeline {
         new SilverJob(spark, warehouse, schemas, ref).build(schemas.profiles());
     for (Reconciliation.FileCount f : files) {
       LOG.info(
-          "reconcile {}/{}: delivered {} = silver {} + quarantine {} + superseded {}",
-          f.source(),
+          "reconcile {}: delivered {} = silver {} + quarantine {} + superseded {}",
           f.file(),
           f.delivered(),
           f.silver(),
@@ -93,6 +129,61 @@ public final class Pipeline {
     LOG.info("stage gold: computing yearly statistics");
     new GoldJob(spark, warehouse, schemas).build();
     LOG.info("run {} done", runId);
-    return new Result(runId, files);
+    return new Result(runId, files, filesRead, rowsRead);
+  }
+
+  /** Leaves the run's row in ops.runs; a failure to do so is logged, never hides the run's own. */
+  private void log(
+      Result r,
+      LocalDate logicalDate,
+      Instant started,
+      String status,
+      int exitCode,
+      String message) {
+    try {
+      Map<String, Long> silver = new TreeMap<>();
+      Map<String, Long> quarantine = new TreeMap<>();
+      String reconciliation = r.files().isEmpty() && status.equals("failed") ? null : "balanced";
+      for (Reconciliation.FileCount f : r.files()) {
+        String kind = schemas.profiles().get(f.source()).kind();
+        silver.merge(kind, f.silver(), Long::sum);
+        quarantine.merge(kind, f.quarantined(), Long::sum);
+        if (!f.balanced() && "balanced".equals(reconciliation)) {
+          reconciliation = "mismatch in " + f.file();
+        }
+      }
+      RunLog runLog = new RunLog(spark, warehouse, schemas);
+      runLog.record(
+          new RunRecord(
+              r.runId(),
+              logicalDate,
+              started,
+              Instant.now(),
+              status,
+              exitCode,
+              message,
+              r.filesRead(),
+              r.rowsRead(),
+              silver,
+              quarantine,
+              reconciliation,
+              versions()));
+      if (status.equals("success")) {
+        runLog.quality(r.runId());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not write ops.runs for run {}: {}", r.runId(), e.toString());
+    }
+  }
+
+  private Map<String, Long> versions() {
+    Map<String, Long> versions = new TreeMap<>();
+    for (String name : warehouse.registerAll()) {
+      if (!name.startsWith("ops.")) {
+        String[] lt = name.split("\\.");
+        versions.put(name, warehouse.version(lt[0], lt[1]));
+      }
+    }
+    return versions;
   }
 }

@@ -79,8 +79,11 @@ public final class BronzeJob {
     }
   }
 
+  /** What one source's ingest read in this run. */
+  public record Ingested(long files, long rows) {}
+
   /** Ingests the files of {@code source} that no earlier run has read. */
-  public void ingest(String landing, SourceProfile source, String runId, Timestamp ingestedAt) {
+  public Ingested ingest(String landing, SourceProfile source, String runId, Timestamp ingestedAt) {
     LandingContract contract = schemas.contract(source.kind());
     String root = new Path(landing).toString();
     BronzeReader reader = new BronzeReader(source, contract, root, runId, ingestedAt);
@@ -120,7 +123,7 @@ public final class BronzeJob {
     }
     if (!warehouse.exists("bronze", source.source())) {
       LOG.info("bronze.{}: no files", source.source());
-      return;
+      return new Ingested(0, 0);
     }
     warehouse.register("bronze", source.source());
     Row read =
@@ -133,5 +136,6 @@ public final class BronzeJob {
             .first();
     LOG.info(
         "bronze.{}: {} new file(s), {} row(s) ingested", source.source(), read.get(0), read.get(1));
+    return new Ingested(read.getLong(0), read.getLong(1));
   }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     version = "coopstats 0.1.0",
     description =
         "Statistics on international cooperation in science and technology, on Spark and Delta Lake.",
-    subcommands = {RunCommand.class, SqlCommand.class})
+    subcommands = {RunCommand.class, SqlCommand.class, StatusCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
@@ -47,13 +47,7 @@ public final class Main {
   }
 
   static int exitCode(Throwable e) {
-    if (e instanceof CoopstatsException c) {
-      return c.exitCode();
-    }
-    if (e instanceof CommandLine.ParameterException) {
-      return ExitCodes.USAGE;
-    }
-    return ExitCodes.SOFTWARE;
+    return e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.of(e);
   }
 
   private static String message(Throwable e) {

@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
     SparkSession spark = options.session();
     Warehouse warehouse = options.open(spark);
     Pipeline.Result result =
-        new Pipeline(spark, warehouse, schemas).run(WarehouseOptions.qualify(landingDir, spark));
+        new Pipeline(spark, warehouse, schemas)
+            .run(WarehouseOptions.qualify(landingDir, spark), date);
     Summary.print(spec.commandLine().getOut(), spark, warehouse, result);
     return ExitCodes.OK;
   }

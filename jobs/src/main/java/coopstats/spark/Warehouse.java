@@ -95,6 +95,24 @@ public final class Warehouse {
         .save(path(schema.layer(), schema.name()));
   }
 
+  /** Appends {@code rows} in one commit, typed and commented as the schema file says. */
+  public void append(Dataset<Row> rows, TableSchema schema) {
+    ensure(schema);
+    rows.select(columnsOf(rows, schema))
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(path(schema.layer(), schema.name()));
+  }
+
+  /** The latest Delta version of a table, or -1 when it does not exist. */
+  public long version(String layer, String table) {
+    if (!exists(layer, table)) {
+      return -1;
+    }
+    return DeltaTable.forPath(spark, path(layer, table)).history(1).first().getAs("version");
+  }
+
   /** The schema file's columns, cast to their types and carrying their comments. */
   public static Column[] columnsOf(Dataset<Row> rows, TableSchema schema) {
     return Arrays.stream(schema.sparkSchema().fields())

@@ -111,6 +111,17 @@ class TestSampleEndToEnd {
         .satisfies(n -> assertThat(Integer.parseInt(n)).isPositive());
   }
 
+  @Test
+  void statusShowsTheRunWithItsCountsAndRules() {
+    Cli status = Cli.run("status", "--warehouse", dir.resolve("warehouse").toString());
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out())
+        .contains("Latest runs (ops.runs):")
+        .containsPattern("\\d{8}T\\d{6}Z-\\w{6} \\| NULL +\\| success \\| 0 ")
+        .containsPattern("\\| 9 +\\| 423 +\\| 417 +\\| 6 +\\| balanced")
+        .containsPattern("silver\\.investment \\| unknown_country +\\| quarantine \\| 1\\b");
+  }
+
   private static List<String> sql(String query) {
     return Cli.csv(dir.resolve("warehouse"), query);
   }

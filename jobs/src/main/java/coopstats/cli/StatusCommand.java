@@ -1,0 +1,97 @@
+package coopstats.cli;
+
+import coopstats.Errors;
+import coopstats.ExitCodes;
+import coopstats.spark.Warehouse;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code coopstats status}: the latest runs from ops.runs, and the latest run's quality counts. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Show the latest runs and what the data-quality rules caught.")
+final class StatusCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin WarehouseOptions options;
+
+  @Option(
+      names = "--limit",
+      defaultValue = "10",
+      description = "How many runs to show (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Override
+  public Integer call() {
+    SparkSession spark = options.session();
+    Warehouse warehouse = options.open(spark);
+    if (!warehouse.exists("ops", "runs")) {
+      throw Errors.missingWarehouse(warehouse.root() + " (no ops.runs table)");
+    }
+    warehouse.registerAll();
+    PrintWriter out = spec.commandLine().getOut();
+    List<Row> runs =
+        spark
+            .table("ops.runs")
+            .orderBy(org.apache.spark.sql.functions.col("started_at").desc())
+            .limit(Math.max(1, limit))
+            .selectExpr(
+                "run_id",
+                "logical_date",
+                "status",
+                "exit_code",
+                "CAST(unix_millis(ended_at) - unix_millis(started_at) AS DOUBLE) / 1000 AS seconds",
+                "aggregate(map_values(files_read), 0L, (a, b) -> a + b) AS files",
+                "aggregate(map_values(rows_read), 0L, (a, b) -> a + b) AS rows_read",
+                "aggregate(map_values(rows_silver), 0L, (a, b) -> a + b) AS silver",
+                "aggregate(map_values(rows_quarantine), 0L, (a, b) -> a + b) AS quarantine",
+                "reconciliation",
+                "message")
+            .collectAsList();
+    out.println("Latest runs (ops.runs):");
+    new TableFormat(
+            List.of(
+                "run_id",
+                "date",
+                "status",
+                "exit",
+                "seconds",
+                "new files",
+                "rows read",
+                "silver",
+                "quarantine",
+                "reconciliation",
+                "message"),
+            runs)
+        .print(out);
+    if (!runs.isEmpty() && warehouse.exists("ops", "quality")) {
+      out.println();
+      out.println("Data quality of run " + runs.get(0).getString(0) + " (ops.quality):");
+      new TableFormat(
+              List.of("table", "rule", "action", "rows"),
+              spark
+                  .table("ops.quality")
+                  .where(
+                      org.apache
+                          .spark
+                          .sql
+                          .functions
+                          .col("run_id")
+                          .equalTo(runs.get(0).getString(0)))
+                  .orderBy("table_name", "rule")
+                  .select("table_name", "rule", "action", "rows")
+                  .collectAsList())
+          .print(out);
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+}
