@@ -5,6 +5,7 @@ import coopstats.contract.LandingContract;
 import coopstats.contract.Schemas;
 import coopstats.contract.SourceProfile;
 import coopstats.gold.GoldJob;
+import coopstats.ops.Fingerprint;
 import coopstats.ops.RunLock;
 import coopstats.ops.RunLog;
 import coopstats.ops.RunRecord;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
@@ -40,7 +42,9 @@ public final class Pipeline {
       String runId,
       List<Reconciliation.FileCount> files,
       Map<String, Long> filesRead,
-      Map<String, Long> rowsRead) {
+      Map<String, Long> rowsRead,
+      String fingerprint,
+      boolean noop) {
     public long delivered() {
       return files.stream().mapToLong(Reconciliation.FileCount::delivered).sum();
     }
@@ -64,18 +68,23 @@ public final class Pipeline {
     this.schemas = schemas;
   }
 
-  public Result run(String landing, LocalDate logicalDate) {
+  /**
+   * Runs the pipeline under the warehouse's lock. Without {@code fullRefresh}, a run that finds no
+   * new bronze rows and no change in {@code schemas/} since the last published run publishes
+   * nothing and is logged as a no-op.
+   */
+  public Result run(String landing, LocalDate logicalDate, boolean fullRefresh) {
     Instant started = Instant.now();
     String runId = RUN_ID.format(started) + "-" + UUID.randomUUID().toString().substring(0, 6);
     try (RunLock lock =
         RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId)) {
       try {
-        Result result = execute(landing, runId, started);
-        log(result, logicalDate, started, "success", ExitCodes.OK, null);
+        Result result = execute(landing, runId, started, fullRefresh);
+        log(result, logicalDate, started, result.noop() ? "noop" : "success", ExitCodes.OK, null);
         return result;
       } catch (RuntimeException e) {
         log(
-            new Result(runId, List.of(), Map.of(), Map.of()),
+            new Result(runId, List.of(), Map.of(), Map.of(), null, false),
             logicalDate,
             started,
             "failed",
@@ -86,17 +95,28 @@ public final class Pipeline {
     }
   }
 
-  private Result execute(String landing, String runId, Instant now) {
+  private Result execute(String landing, String runId, Instant now, boolean fullRefresh) {
     LOG.info("run {}: landing {} -> warehouse {}", runId, landing, warehouse.root());
     BronzeJob bronze = new BronzeJob(spark, warehouse, schemas);
     List<SourceProfile> sources = bronze.sources(landing);
     RefData ref = RefData.load(schemas.dir().resolve("ref"));
-    new RefJob(spark, warehouse, schemas).write(ref);
-    LOG.info(
-        "stage ref: {} countries, {} aliases, {} FX rates",
-        ref.countries().size(),
-        ref.aliases().size(),
-        ref.fxRates().size());
+    String fingerprint = Fingerprint.of(schemas.dir(), GoldJob.sqlTexts());
+    Optional<RunRecord.Published> last =
+        fullRefresh
+            ? Optional.empty()
+            : new RunLog(spark, warehouse, schemas)
+                .lastPublished()
+                .filter(p -> p.fingerprint().equals(fingerprint));
+    if (last.isEmpty() || !refTablesExist()) {
+      new RefJob(spark, warehouse, schemas).write(ref);
+      LOG.info(
+          "stage ref: {} countries, {} aliases, {} FX rates",
+          ref.countries().size(),
+          ref.aliases().size(),
+          ref.fxRates().size());
+    } else {
+      LOG.info("stage ref: schemas/ unchanged since the last run; ref.* kept");
+    }
 
     Map<String, Long> filesRead = new TreeMap<>();
     Map<String, Long> rowsRead = new TreeMap<>();
@@ -107,6 +127,10 @@ public final class Pipeline {
       rowsRead.put(source.source(), read.rows());
     }
 
+    if (last.isPresent() && bronzeVersions().equals(bronzeVersions(last.get()))) {
+      LOG.info("nothing new: no new landing rows and no change to schemas/; no table changed");
+      return new Result(runId, List.of(), filesRead, rowsRead, fingerprint, true);
+    }
     for (LandingContract c : schemas.contracts().values()) {
       warehouse.ensure(schemas.table(c.silverTable()));
     }
@@ -129,7 +153,36 @@ public final class Pipeline {
     LOG.info("stage gold: computing yearly statistics");
     new GoldJob(spark, warehouse, schemas).build();
     LOG.info("run {} done", runId);
-    return new Result(runId, files, filesRead, rowsRead);
+    return new Result(runId, files, filesRead, rowsRead, fingerprint, false);
+  }
+
+  private boolean refTablesExist() {
+    return schemas.tables().stream()
+        .filter(t -> t.layer().equals("ref"))
+        .allMatch(t -> warehouse.exists("ref", t.name()));
+  }
+
+  private Map<String, Long> bronzeVersions() {
+    Map<String, Long> versions = new TreeMap<>();
+    for (String source : schemas.profiles().keySet()) {
+      long v = warehouse.version("bronze", source);
+      if (v >= 0) {
+        versions.put("bronze." + source, v);
+      }
+    }
+    return versions;
+  }
+
+  private static Map<String, Long> bronzeVersions(RunRecord.Published p) {
+    Map<String, Long> versions = new TreeMap<>();
+    p.deltaVersions()
+        .forEach(
+            (table, v) -> {
+              if (table.startsWith("bronze.")) {
+                versions.put(table, v);
+              }
+            });
+    return versions;
   }
 
   /** Leaves the run's row in ops.runs; a failure to do so is logged, never hides the run's own. */
@@ -143,7 +196,7 @@ public final class Pipeline {
     try {
       Map<String, Long> silver = new TreeMap<>();
       Map<String, Long> quarantine = new TreeMap<>();
-      String reconciliation = r.files().isEmpty() && status.equals("failed") ? null : "balanced";
+      String reconciliation = r.files().isEmpty() ? null : "balanced";
       for (Reconciliation.FileCount f : r.files()) {
         String kind = schemas.profiles().get(f.source()).kind();
         silver.merge(kind, f.silver(), Long::sum);
@@ -167,7 +220,8 @@ public final class Pipeline {
               silver,
               quarantine,
               reconciliation,
-              versions()));
+              versions(),
+              r.fingerprint()));
       if (status.equals("success")) {
         runLog.quality(r.runId());
       }

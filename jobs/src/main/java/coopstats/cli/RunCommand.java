@@ -41,7 +41,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--full-refresh",
-      description = "Rebuild silver and gold from everything in bronze.")
+      description =
+          "Rebuild ref, silver and gold from everything in bronze, even when nothing is new.")
   boolean fullRefresh;
 
   @Override
@@ -52,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     Warehouse warehouse = options.open(spark);
     Pipeline.Result result =
         new Pipeline(spark, warehouse, schemas)
-            .run(WarehouseOptions.qualify(landingDir, spark), date);
+            .run(WarehouseOptions.qualify(landingDir, spark), date, fullRefresh);
     Summary.print(spec.commandLine().getOut(), spark, warehouse, result);
     return ExitCodes.OK;
   }

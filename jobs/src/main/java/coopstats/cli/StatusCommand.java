@@ -1,5 +1,7 @@
 package coopstats.cli;
 
+import static org.apache.spark.sql.functions.col;
+
 import coopstats.Errors;
 import coopstats.ExitCodes;
 import coopstats.spark.Warehouse;
@@ -36,12 +38,13 @@ final class StatusCommand implements Callable<Integer> {
     if (!warehouse.exists("ops", "runs")) {
       throw Errors.missingWarehouse(warehouse.root() + " (no ops.runs table)");
     }
-    warehouse.registerAll();
     PrintWriter out = spec.commandLine().getOut();
     List<Row> runs =
         spark
-            .table("ops.runs")
-            .orderBy(org.apache.spark.sql.functions.col("started_at").desc())
+            .read()
+            .format("delta")
+            .load(warehouse.path("ops", "runs"))
+            .orderBy(col("started_at").desc())
             .limit(Math.max(1, limit))
             .selectExpr(
                 "run_id",
@@ -72,20 +75,22 @@ final class StatusCommand implements Callable<Integer> {
                 "message"),
             runs)
         .print(out);
-    if (!runs.isEmpty() && warehouse.exists("ops", "quality")) {
+    String latest =
+        runs.stream()
+            .filter(r -> "success".equals(r.getString(2)))
+            .map(r -> r.getString(0))
+            .findFirst()
+            .orElse(null);
+    if (latest != null && warehouse.exists("ops", "quality")) {
       out.println();
-      out.println("Data quality of run " + runs.get(0).getString(0) + " (ops.quality):");
+      out.println("Data quality of the latest successful run, " + latest + " (ops.quality):");
       new TableFormat(
               List.of("table", "rule", "action", "rows"),
               spark
-                  .table("ops.quality")
-                  .where(
-                      org.apache
-                          .spark
-                          .sql
-                          .functions
-                          .col("run_id")
-                          .equalTo(runs.get(0).getString(0)))
+                  .read()
+                  .format("delta")
+                  .load(warehouse.path("ops", "quality"))
+                  .where(col("run_id").equalTo(latest))
                   .orderBy("table_name", "rule")
                   .select("table_name", "rule", "action", "rows")
                   .collectAsList())

@@ -14,6 +14,11 @@ final class Summary {
   static void print(PrintWriter out, SparkSession spark, Warehouse warehouse, Pipeline.Result r) {
     out.printf("coopstats run %s%n", r.runId());
     out.printf("  warehouse   %s%n", warehouse.root());
+    if (r.noop()) {
+      out.println("  nothing new: no new landing rows and no change to schemas/; no table changed");
+      out.flush();
+      return;
+    }
     out.printf(
         "  rows        %d delivered: %d in silver, %d in silver.quarantine%n",
         r.delivered(), r.silver(), r.quarantined());

@@ -45,6 +45,11 @@ public final class GoldJob {
     return spark.sql(sql(table));
   }
 
+  /** The SQL of every gold table, for the run's fingerprint. */
+  public static List<String> sqlTexts() {
+    return TABLES.stream().map(GoldJob::sql).toList();
+  }
+
   static String sql(String table) {
     String resource = "/sql/gold/" + table + ".sql";
     try (InputStream in = GoldJob.class.getResourceAsStream(resource)) {

@@ -10,6 +10,7 @@ import coopstats.spark.Warehouse;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -43,8 +44,31 @@ public final class RunLog {
             r.rowsSilver(),
             r.rowsQuarantine(),
             r.reconciliation(),
-            r.deltaVersions());
+            r.deltaVersions(),
+            r.fingerprint());
     warehouse.append(spark.createDataFrame(List.of(row), runs.sparkSchema()), runs);
+  }
+
+  /** The latest run that succeeded or was a no-op, if any. */
+  public Optional<RunRecord.Published> lastPublished() {
+    if (!warehouse.exists("ops", "runs")) {
+      return Optional.empty();
+    }
+    Dataset<Row> runs = spark.read().format("delta").load(warehouse.path("ops", "runs"));
+    if (!List.of(runs.columns()).contains("fingerprint")) {
+      return Optional.empty(); // a run log from before fingerprints: publish once more
+    }
+    List<Row> rows =
+        runs.where(col("status").isin("success", "noop"))
+            .orderBy(col("started_at").desc())
+            .limit(1)
+            .select("fingerprint", "delta_versions")
+            .collectAsList();
+    if (rows.isEmpty() || rows.get(0).isNullAt(0)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RunRecord.Published(rows.get(0).getString(0), rows.get(0).getJavaMap(1)));
   }
 
   /** Counts the rows each rule caught, per silver table, as of this run. */

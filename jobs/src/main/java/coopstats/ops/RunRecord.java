@@ -18,4 +18,9 @@ public record RunRecord(
     Map<String, Long> rowsSilver,
     Map<String, Long> rowsQuarantine,
     String reconciliation,
-    Map<String, Long> deltaVersions) {}
+    Map<String, Long> deltaVersions,
+    String fingerprint) {
+
+  /** What the last run that published (or confirmed) the tables saw. */
+  public record Published(String fingerprint, Map<String, Long> deltaVersions) {}
+}

@@ -102,6 +102,8 @@ public final class Warehouse {
         .write()
         .format("delta")
         .mode("append")
+        // A column added to the schema file reaches an existing table.
+        .option("mergeSchema", "true")
         .save(path(schema.layer(), schema.name()));
   }
 

@@ -14,10 +14,31 @@ import org.junit.jupiter.api.io.TempDir;
 class TestSampleEndToEnd {
   @TempDir static Path dir;
   static Cli run;
+  static Cli again;
 
   @BeforeAll
-  static void runSample() {
+  static void runSampleTwice() {
     run = Cli.run("run", "--warehouse", dir.resolve("warehouse").toString());
+    again = Cli.run("run", "--warehouse", dir.resolve("warehouse").toString());
+  }
+
+  @Test
+  void aSecondRunWithNothingNewIsANoOp() {
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).contains("nothing new");
+    // The no-op run saw exactly the table versions the first run left: nothing was written.
+    assertThat(
+            sql(
+                "SELECT status, size(map_filter(delta_versions, (k, v) -> k NOT LIKE 'ops.%'))"
+                    + " AS tables FROM ops.runs ORDER BY started_at"))
+        .containsExactly("status,tables", "success,18", "noop,18");
+    assertThat(
+            sql(
+                "SELECT count(*) AS changed FROM ops.runs a JOIN ops.runs b"
+                    + " ON a.status = 'success' AND b.status = 'noop'"
+                    + " WHERE to_json(array_sort(map_entries(a.delta_versions)))"
+                    + " <> to_json(array_sort(map_entries(b.delta_versions)))"))
+        .containsExactly("changed", "0");
   }
 
   @Test
