@@ -88,6 +88,39 @@ class CliIT {
     assertThat(noWarehouse.err()).contains("warehouse not found");
   }
 
+  @Test
+  void aSecondRunOnTheSameWarehouseIsRefusedWith75WhileTheFirstHoldsIt() throws Exception {
+    Path warehouse = dir.resolve("busy");
+    Path lock = warehouse.resolve("_lock");
+    List<String> command =
+        List.of(
+            TestPaths.home().resolve("bin/coopstats").toString(),
+            "run",
+            "--warehouse",
+            warehouse.toString());
+    Process first =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(dir.resolve("first.err").toFile())
+            .start();
+    try {
+      long deadline = System.currentTimeMillis() + 120_000;
+      while (!Files.exists(lock) && first.isAlive() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(200);
+      }
+      assertThat(lock).as("the first run's lock").exists();
+      Result second = coopstats("run", "--warehouse", warehouse.toString());
+      assertThat(second.code()).isEqualTo(75);
+      assertThat(second.err()).contains("another run holds the warehouse");
+      assertThat(first.waitFor(10, TimeUnit.MINUTES)).isTrue();
+      assertThat(first.exitValue()).isZero();
+      assertThat(lock).doesNotExist();
+    } finally {
+      first.destroyForcibly();
+    }
+  }
+
   static Result coopstats(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(TestPaths.home().resolve("bin/coopstats").toString());
