@@ -87,23 +87,24 @@ public final class Warehouse {
    * file says.
    */
   public void overwrite(Dataset<Row> rows, TableSchema schema) {
-    ensure(schema);
-    rows.select(columnsOf(rows, schema))
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .save(path(schema.layer(), schema.name()));
+    write(rows, schema, "overwrite");
   }
 
-  /** Appends {@code rows} in one commit, typed and commented as the schema file says. */
+  /**
+   * Appends {@code rows} in one commit; a column added to the schema file reaches the existing
+   * table.
+   */
   public void append(Dataset<Row> rows, TableSchema schema) {
+    write(rows, schema, "append");
+  }
+
+  private void write(Dataset<Row> rows, TableSchema schema, String mode) {
     ensure(schema);
     rows.select(columnsOf(rows, schema))
         .write()
         .format("delta")
-        .mode("append")
-        // A column added to the schema file reaches an existing table.
-        .option("mergeSchema", "true")
+        .mode(mode)
+        .option("mergeSchema", String.valueOf(mode.equals("append")))
         .save(path(schema.layer(), schema.name()));
   }
 
