@@ -3,7 +3,6 @@ package coopstats.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.TestPaths;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,25 +120,31 @@ class CliIT {
     }
   }
 
+  /** Runs {@code bin/coopstats} in its own JVM and returns its exit code, stdout and stderr. */
   static Result coopstats(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(TestPaths.home().resolve("bin/coopstats").toString());
     command.addAll(List.of(args));
-    File out = dir.resolve("stdout.txt").toFile();
-    File err = dir.resolve("stderr.txt").toFile();
-    Process p =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectOutput(out)
-            .redirectError(err)
-            .start();
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("coopstats did not finish in 10 minutes: " + command);
+    Path out = Files.createTempFile("coopstats-out", ".txt");
+    Path err = Files.createTempFile("coopstats-err", ".txt");
+    try {
+      Process p =
+          new ProcessBuilder(command)
+              .directory(out.getParent().toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+      if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError("coopstats did not finish in 10 minutes: " + command);
+      }
+      return new Result(
+          p.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
     }
-    return new Result(
-        p.exitValue(),
-        Files.readString(out.toPath(), StandardCharsets.UTF_8),
-        Files.readString(err.toPath(), StandardCharsets.UTF_8));
   }
 }
