@@ -44,7 +44,12 @@ public final class Pipeline {
       Map<String, Long> filesRead,
       Map<String, Long> rowsRead,
       String fingerprint,
-      boolean noop) {
+      String mode,
+      List<String> restored) {
+    public boolean noop() {
+      return "noop".equals(mode);
+    }
+
     public long delivered() {
       return files.stream().mapToLong(Reconciliation.FileCount::delivered).sum();
     }
@@ -71,7 +76,8 @@ public final class Pipeline {
   /**
    * Runs the pipeline under the warehouse's lock. Without {@code fullRefresh}, a run that finds no
    * new bronze rows and no change in {@code schemas/} since the last published run publishes
-   * nothing and is logged as a no-op.
+   * nothing and is logged as a no-op. Files in {@code dt=YYYY-MM-DD} folders dated after {@code
+   * logicalDate} (today, UTC, when it is null) are left for their own run.
    */
   public Result run(String landing, LocalDate logicalDate, boolean fullRefresh) {
     Instant started = Instant.now();
@@ -79,12 +85,14 @@ public final class Pipeline {
     try (RunLock lock =
         RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId)) {
       try {
-        Result result = execute(landing, runId, started, fullRefresh);
+        LocalDate until =
+            logicalDate != null ? logicalDate : LocalDate.ofInstant(started, ZoneOffset.UTC);
+        Result result = execute(landing, runId, started, until, fullRefresh);
         log(result, logicalDate, started, result.noop() ? "noop" : "success", ExitCodes.OK, null);
         return result;
       } catch (RuntimeException e) {
         log(
-            new Result(runId, List.of(), Map.of(), Map.of(), null, false),
+            new Result(runId, List.of(), Map.of(), Map.of(), null, null, List.of()),
             logicalDate,
             started,
             "failed",
@@ -95,7 +103,8 @@ public final class Pipeline {
     }
   }
 
-  private Result execute(String landing, String runId, Instant now, boolean fullRefresh) {
+  private Result execute(
+      String landing, String runId, Instant now, LocalDate until, boolean fullRefresh) {
     LOG.info("run {}: landing {} -> warehouse {}", runId, landing, warehouse.root());
     BronzeJob bronze = new BronzeJob(spark, warehouse, schemas);
     List<SourceProfile> sources = bronze.sources(landing);
@@ -120,40 +129,73 @@ public final class Pipeline {
 
     Map<String, Long> filesRead = new TreeMap<>();
     Map<String, Long> rowsRead = new TreeMap<>();
+    boolean feedStarted = false;
     for (SourceProfile source : sources) {
       LOG.info("stage bronze: source {} ({})", source.source(), source.kind());
-      BronzeJob.Ingested read = bronze.ingest(landing, source, runId, Timestamp.from(now));
+      BronzeJob.Ingested read = bronze.ingest(landing, source, runId, Timestamp.from(now), until);
       filesRead.put(source.source(), read.files());
       rowsRead.put(source.source(), read.rows());
+      feedStarted |= read.feedStarted();
     }
 
-    if (last.isPresent() && bronzeVersions().equals(bronzeVersions(last.get()))) {
+    boolean bronzeUnchanged =
+        last.isPresent() && versions("bronze").equals(published(last.get(), "bronze"));
+    boolean published =
+        last.isPresent()
+            && versions("silver").equals(published(last.get(), "silver"))
+            && versions("gold").equals(published(last.get(), "gold"));
+    if (bronzeUnchanged && published) {
       LOG.info("nothing new: no new landing rows and no change to schemas/; no table changed");
-      return new Result(runId, List.of(), filesRead, rowsRead, fingerprint, true);
+      return new Result(runId, List.of(), filesRead, rowsRead, fingerprint, "noop", List.of());
     }
     for (LandingContract c : schemas.contracts().values()) {
       warehouse.ensure(schemas.table(c.silverTable()));
     }
     warehouse.ensure(schemas.table("silver.quarantine"));
-    LOG.info("stage silver: parsing and normalising");
-    List<Reconciliation.FileCount> files =
-        new SilverJob(spark, warehouse, schemas, ref).build(schemas.profiles());
-    for (Reconciliation.FileCount f : files) {
+    SilverJob silver = new SilverJob(spark, warehouse, schemas, ref);
+    SilverJob.Changes changes = null;
+    List<String> restored = List.of();
+    if (last.isPresent() && !feedStarted && restorable(last.get())) {
+      restored = restoreUnpublished(last.get());
+      LOG.info("stage silver: applying the bronze rows added since the last published run");
+      try {
+        changes = silver.update(schemas.profiles(), last.get().deltaVersions());
+      } catch (SilverJob.IncrementalUnavailable e) {
+        LOG.info("stage silver: {}; rebuilding from bronze", e.getMessage());
+      }
+    }
+    if (changes == null) {
+      LOG.info("stage silver: rebuilding from bronze");
+      changes = silver.rebuild(schemas.profiles());
+    }
+    for (Reconciliation.FileCount f : changes.files()) {
       LOG.info(
-          "reconcile {}: delivered {} = silver {} + quarantine {} + superseded {}",
+          "reconcile {}: delivered {} = silver {} + quarantine {}",
           f.file(),
           f.delivered(),
           f.silver(),
-          f.quarantined(),
-          f.superseded());
+          f.quarantined());
       if (!f.balanced()) {
         throw Errors.reconciliationFailed(f.file() + ": " + f);
       }
     }
-    LOG.info("stage gold: computing yearly statistics");
-    new GoldJob(spark, warehouse, schemas).build();
+    GoldJob gold = new GoldJob(spark, warehouse, schemas);
+    if (changes.rebuilt()) {
+      LOG.info("stage gold: computing yearly statistics");
+      gold.build();
+    } else {
+      LOG.info("stage gold: recomputing the years that changed");
+      gold.update(changes.years());
+    }
     LOG.info("run {} done", runId);
-    return new Result(runId, files, filesRead, rowsRead, fingerprint, false);
+    return new Result(
+        runId,
+        changes.files(),
+        filesRead,
+        rowsRead,
+        fingerprint,
+        changes.rebuilt() ? "rebuild" : "incremental",
+        restored);
   }
 
   private boolean refTablesExist() {
@@ -162,27 +204,82 @@ public final class Pipeline {
         .allMatch(t -> warehouse.exists("ref", t.name()));
   }
 
-  private Map<String, Long> bronzeVersions() {
+  /** The current Delta version of every table of {@code layer} the run writes or reads. */
+  private Map<String, Long> versions(String layer) {
     Map<String, Long> versions = new TreeMap<>();
-    for (String source : schemas.profiles().keySet()) {
-      long v = warehouse.version("bronze", source);
+    for (String table : tablesOf(layer)) {
+      long v = warehouse.version(layer, table);
       if (v >= 0) {
-        versions.put("bronze." + source, v);
+        versions.put(layer + "." + table, v);
       }
     }
     return versions;
   }
 
-  private static Map<String, Long> bronzeVersions(RunRecord.Published p) {
+  private List<String> tablesOf(String layer) {
+    return switch (layer) {
+      case "bronze" -> List.copyOf(schemas.profiles().keySet());
+      case "silver" ->
+          java.util.stream.Stream.concat(
+                  schemas.contracts().values().stream()
+                      .map(c -> c.silverTable().substring("silver.".length())),
+                  java.util.stream.Stream.of("quarantine"))
+              .toList();
+      case "gold" -> GoldJob.TABLES;
+      default -> throw new IllegalArgumentException(layer);
+    };
+  }
+
+  private static Map<String, Long> published(RunRecord.Published p, String layer) {
     Map<String, Long> versions = new TreeMap<>();
     p.deltaVersions()
         .forEach(
             (table, v) -> {
-              if (table.startsWith("bronze.")) {
+              if (table.startsWith(layer + ".")) {
                 versions.put(table, v);
               }
             });
     return versions;
+  }
+
+  /**
+   * Whether silver and gold can be brought back to the last published run's versions: each table
+   * existed then and has not been replaced since.
+   */
+  private boolean restorable(RunRecord.Published last) {
+    for (String layer : List.of("silver", "gold")) {
+      for (String table : tablesOf(layer)) {
+        Long then = last.deltaVersions().get(layer + "." + table);
+        if (then == null || warehouse.version(layer, table) < then) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Puts back every silver and gold table that a run which did not finish has written since the
+   * last published run, so that this run starts from published tables.
+   */
+  private List<String> restoreUnpublished(RunRecord.Published last) {
+    List<String> restored = new java.util.ArrayList<>();
+    for (String layer : List.of("silver", "gold")) {
+      for (String table : tablesOf(layer)) {
+        long then = last.deltaVersions().get(layer + "." + table);
+        if (warehouse.version(layer, table) > then) {
+          LOG.info(
+              "{}.{}: restoring version {}, written by the last run that published; a later run"
+                  + " did not finish",
+              layer,
+              table,
+              then);
+          warehouse.restore(layer, table, then);
+          restored.add(layer + "." + table);
+        }
+      }
+    }
+    return restored;
   }
 
   /** Leaves the run's row in ops.runs; a failure to do so is logged, never hides the run's own. */
@@ -220,6 +317,8 @@ public final class Pipeline {
               silver,
               quarantine,
               reconciliation,
+              r.mode(),
+              r.restored(),
               versions(),
               r.fingerprint()));
       if (status.equals("success")) {

@@ -8,8 +8,10 @@ import coopstats.spark.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -56,7 +58,7 @@ public final class BronzeJob {
   public List<SourceProfile> sources(String landing) {
     Path root = new Path(landing);
     try {
-      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = fs(landing);
       if (!fs.isDirectory(root)) {
         throw Errors.missingLanding(landing);
       }
@@ -79,16 +81,38 @@ public final class BronzeJob {
     }
   }
 
-  /** What one source's ingest read in this run. */
-  public record Ingested(long files, long rows) {}
+  private FileSystem fs(String path) {
+    try {
+      return new Path(path).getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
-  /** Ingests the files of {@code source} that no earlier run has read. */
-  public Ingested ingest(String landing, SourceProfile source, String runId, Timestamp ingestedAt) {
+  /**
+   * What one source's ingest read in this run; {@code feedStarted} says that the bronze table's
+   * change feed was turned on only now, so its earlier rows can only be read whole.
+   */
+  public record Ingested(long files, long rows, boolean feedStarted) {}
+
+  /**
+   * Ingests the files of {@code source} that no earlier run has read, leaving those in {@code
+   * dt=YYYY-MM-DD} folders dated after {@code until} for their own run.
+   */
+  public Ingested ingest(
+      String landing, SourceProfile source, String runId, Timestamp ingestedAt, LocalDate until) {
     LandingContract contract = schemas.contract(source.kind());
     String root = new Path(landing).toString();
     BronzeReader reader = new BronzeReader(source, contract, root, runId, ingestedAt);
     StructType bronze = BronzeReader.schema(source, contract);
     String table = warehouse.path("bronze", source.source());
+    boolean feedStarted = warehouse.ensureChangeFeed("bronze", source.source(), bronze);
+    Optional<String> folders = DatedFolders.upTo(fs(root), new Path(root, source.source()), until);
+    if (folders.isEmpty()) {
+      LOG.info(
+          "bronze.{}: every folder is dated after {}; left for their runs", source.source(), until);
+      return new Ingested(0, 0, feedStarted);
+    }
     VoidFunction2<Dataset<Row>, Long> append =
         (files, batchId) ->
             files
@@ -109,7 +133,11 @@ public final class BronzeJob {
               .format("binaryFile")
               .schema(FILES)
               .option("recursiveFileLookup", "true")
-              .load(root + "/" + source.source())
+              // A file is new when its path is new, whatever its modification time: without
+              // this, a file copied in with an mtime a week older than the newest file seen
+              // would be skipped for good (the default maxFileAge is 7 days).
+              .option("maxFileAge", "3650000d")
+              .load(folders.get())
               .writeStream()
               .queryName("bronze-" + source.source())
               .trigger(Trigger.AvailableNow())
@@ -121,11 +149,6 @@ public final class BronzeJob {
       throw new IllegalStateException(
           "ingesting landing source " + source.source() + " failed: " + e.getMessage(), e);
     }
-    if (!warehouse.exists("bronze", source.source())) {
-      LOG.info("bronze.{}: no files", source.source());
-      return new Ingested(0, 0);
-    }
-    warehouse.register("bronze", source.source());
     Row read =
         spark
             .read()
@@ -136,6 +159,6 @@ public final class BronzeJob {
             .first();
     LOG.info(
         "bronze.{}: {} new file(s), {} row(s) ingested", source.source(), read.get(0), read.get(1));
-    return new Ingested(read.getLong(0), read.getLong(1));
+    return new Ingested(read.getLong(0), read.getLong(1), feedStarted);
   }
 }

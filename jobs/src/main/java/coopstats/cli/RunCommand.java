@@ -1,16 +1,12 @@
 package coopstats.cli;
 
-import coopstats.Errors;
 import coopstats.ExitCodes;
 import coopstats.Pipeline;
 import coopstats.contract.Schemas;
 import coopstats.spark.Warehouse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,22 +17,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Ingest new landing files and rebuild silver and gold.")
+    description = "Ingest new landing files and bring silver and gold up to date.")
 final class RunCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
   @Spec CommandSpec spec;
   @Mixin WarehouseOptions options;
-
-  @Option(
-      names = "--landing",
-      paramLabel = "DIR",
-      description = "Landing folder, one sub-folder per source; default: the bundled sample.")
-  String landing;
+  @Mixin LandingOption landing;
 
   @Option(
       names = "--date",
       paramLabel = "YYYY-MM-DD",
-      description = "Logical run date, as schedulers pass it (Airflow's {{ ds }}).")
+      description =
+          "Logical run date, as schedulers pass it (Airflow's {{ ds }}). Files in dt=YYYY-MM-DD"
+              + " folders dated after it are left for their own run; default: today (UTC).")
   LocalDate date;
 
   @Option(
@@ -48,21 +40,12 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Schemas schemas = options.loadSchemas();
-    String landingDir = landing != null ? landing : defaultLanding(schemas);
     SparkSession spark = options.session();
     Warehouse warehouse = options.open(spark);
     Pipeline.Result result =
         new Pipeline(spark, warehouse, schemas)
-            .run(WarehouseOptions.qualify(landingDir, spark), date, fullRefresh);
+            .run(landing.resolve(schemas, spark), date, fullRefresh);
     Summary.print(spec.commandLine().getOut(), spark, warehouse, result);
     return ExitCodes.OK;
-  }
-
-  private static String defaultLanding(Schemas schemas) {
-    Path sample = schemas.dir().toAbsolutePath().getParent().resolve("sample").resolve("landing");
-    if (!sample.toFile().isDirectory()) {
-      throw Errors.missingLanding(sample.toString());
-    }
-    return sample.toString();
   }
 }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -111,6 +112,8 @@ final class SqlCommand implements Callable<Integer> {
           o.putPOJO(columns.get(i), n);
         } else if (v instanceof Boolean b) {
           o.put(columns.get(i), b);
+        } else if (Values.plain(v) instanceof List<?> || Values.plain(v) instanceof Map<?, ?>) {
+          o.set(columns.get(i), JSON.valueToTree(Values.plain(v)));
         } else {
           o.put(columns.get(i), Values.text(v));
         }

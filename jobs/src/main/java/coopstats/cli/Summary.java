@@ -14,13 +14,18 @@ final class Summary {
   static void print(PrintWriter out, SparkSession spark, Warehouse warehouse, Pipeline.Result r) {
     out.printf("coopstats run %s%n", r.runId());
     out.printf("  warehouse   %s%n", warehouse.root());
+    out.printf("  spark       %s%n", spark.sparkContext().master());
     if (r.noop()) {
       out.println("  nothing new: no new landing rows and no change to schemas/; no table changed");
       out.flush();
       return;
     }
     out.printf(
-        "  rows        %d delivered: %d in silver, %d in silver.quarantine%n",
+        "  this run    %d rows read from %d new file(s)%n",
+        r.rowsRead().values().stream().mapToLong(Long::longValue).sum(),
+        r.filesRead().values().stream().mapToLong(Long::longValue).sum());
+    out.printf(
+        "  all files   %d delivered: %d in silver, %d in silver.quarantine%n",
         r.delivered(), r.silver(), r.quarantined());
     out.println();
     out.println(

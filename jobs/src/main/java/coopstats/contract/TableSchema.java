@@ -9,7 +9,11 @@ import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** A table's schema file: its name, grain, description, partitioning and columns. */
+/**
+ * A table's schema file: its name, grain, description, partitioning and columns. A gold table also
+ * says which years each year's rows are computed from ({@code year_dependence}), so that a run
+ * recomputes exactly the years a change reaches.
+ */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record TableSchema(
     String table,
@@ -17,6 +21,7 @@ public record TableSchema(
     String grain,
     List<String> key,
     List<String> partitionBy,
+    String yearDependence,
     List<ColumnSpec> columns)
     implements java.io.Serializable {
 
@@ -30,6 +35,23 @@ public record TableSchema(
 
   public List<String> partitions() {
     return partitionBy == null ? List.of() : partitionBy;
+  }
+
+  /** How a gold table's years depend on the years of its inputs. */
+  public enum YearDependence {
+    /** A year's rows are computed from that year alone. */
+    YEAR,
+    /** From that year and the year before (a year-on-year change). */
+    PREVIOUS_YEAR,
+    /** From that year and every earlier year (a cumulative total). */
+    EARLIER_YEARS
+  }
+
+  /** The year dependence the schema file declares; {@code year} when it declares none. */
+  public YearDependence yearDependenceOrDefault() {
+    return yearDependence == null
+        ? YearDependence.YEAR
+        : YearDependence.valueOf(yearDependence.toUpperCase(java.util.Locale.ROOT));
   }
 
   public Optional<ColumnSpec> column(String name) {

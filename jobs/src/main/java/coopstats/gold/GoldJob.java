@@ -8,14 +8,23 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias;
+import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.runtime.BoxedUnit;
 
 /**
- * Computes each gold table from silver and ref with its SQL file, and publishes it in one commit.
+ * Computes each gold table from silver and ref with its SQL file, and publishes it in one commit
+ * per table: all of it ({@link #build}), or only the years a change in silver reaches ({@link
+ * #update}), with {@code replaceWhere} on the year so that other years' files stay as they are.
  */
 public final class GoldJob {
   private static final Logger LOG = LoggerFactory.getLogger(GoldJob.class);
@@ -38,6 +47,64 @@ public final class GoldJob {
       warehouse.overwrite(compute(table), schema);
       LOG.info("gold.{}: published", table);
     }
+  }
+
+  /**
+   * Recomputes, in each gold table, the years that {@code changed} (years per silver table) reach
+   * through the table's inputs and its declared year dependence. A table none of whose inputs
+   * changed gets no commit.
+   */
+  public void update(Map<String, Set<Integer>> changed) {
+    for (String table : TABLES) {
+      TableSchema schema = schemas.table("gold." + table);
+      Dataset<Row> rows = compute(table);
+      TreeSet<Integer> years = new TreeSet<>();
+      for (String input : inputs(rows)) {
+        years.addAll(changed.getOrDefault(input, Set.of()));
+      }
+      if (years.isEmpty()) {
+        LOG.info("gold.{}: inputs unchanged; kept", table);
+        continue;
+      }
+      String where = affected(schema.yearDependenceOrDefault(), years);
+      warehouse.replaceWhere(rows.where(functions.expr(where)), schema, where);
+      LOG.info("gold.{}: published {}", table, where);
+    }
+  }
+
+  /**
+   * The predicate on year that covers every year whose rows depend on one of {@code years}. Built
+   * from integers only.
+   */
+  static String affected(TableSchema.YearDependence dependence, TreeSet<Integer> years) {
+    return switch (dependence) {
+      case YEAR -> "year IN (" + join(years) + ")";
+      case PREVIOUS_YEAR -> {
+        TreeSet<Integer> withNext = new TreeSet<>(years);
+        years.forEach(y -> withNext.add(y + 1));
+        yield "year IN (" + join(withNext) + ")";
+      }
+      case EARLIER_YEARS -> "year >= " + years.first();
+    };
+  }
+
+  private static String join(Set<Integer> years) {
+    return years.stream().map(String::valueOf).collect(Collectors.joining(", "));
+  }
+
+  /** The silver tables a gold query reads, from its analysed plan. */
+  static Set<String> inputs(Dataset<Row> rows) {
+    Set<String> names = new TreeSet<>();
+    rows.queryExecution()
+        .analyzed()
+        .foreach(
+            node -> {
+              if (node instanceof SubqueryAlias a && !a.identifier().qualifier().isEmpty()) {
+                names.add(a.identifier().qualifier().last() + "." + a.identifier().name());
+              }
+              return BoxedUnit.UNIT;
+            });
+    return names;
   }
 
   /** The rows of a gold table, computed from the silver and ref tables in the catalog. */

@@ -44,6 +44,10 @@ public final class RunLog {
             r.rowsSilver(),
             r.rowsQuarantine(),
             r.reconciliation(),
+            r.mode(),
+            r.restored() == null
+                ? null
+                : scala.jdk.javaapi.CollectionConverters.asScala(r.restored()).toSeq(),
             r.deltaVersions(),
             r.fingerprint());
     warehouse.append(spark.createDataFrame(List.of(row), runs.sparkSchema()), runs);

@@ -2,6 +2,7 @@ package coopstats.ops;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /** One row of {@code ops.runs}. */
@@ -18,6 +19,8 @@ public record RunRecord(
     Map<String, Long> rowsSilver,
     Map<String, Long> rowsQuarantine,
     String reconciliation,
+    String mode,
+    List<String> restored,
     Map<String, Long> deltaVersions,
     String fingerprint) {
 

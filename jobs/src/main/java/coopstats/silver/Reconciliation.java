@@ -17,14 +17,14 @@ import org.apache.spark.sql.functions;
 
 /**
  * Accounts for every delivered row, per file, from the tables as written: rows delivered = rows in
- * silver + rows in quarantine + rows superseded by a later delivery of the same key.
+ * silver + rows in quarantine. A snapshot source counts its latest delivery only.
  */
 public final class Reconciliation {
   /** The accounting of one delivered file. */
   public record FileCount(
-      String source, String file, long delivered, long silver, long quarantined, long superseded) {
+      String source, String file, long delivered, long silver, long quarantined) {
     public boolean balanced() {
-      return delivered == silver + quarantined + superseded;
+      return delivered == silver + quarantined;
     }
   }
 
@@ -38,7 +38,7 @@ public final class Reconciliation {
     this.schemas = schemas;
   }
 
-  List<FileCount> count(Map<String, SourceProfile> sources, Dataset<Row> superseded) {
+  List<FileCount> count(Map<String, SourceProfile> sources) {
     Map<String, long[]> byFile = new TreeMap<>();
     for (SourceProfile p : sources.values()) {
       if (warehouse.exists("bronze", p.source())) {
@@ -65,14 +65,11 @@ public final class Reconciliation {
           table("quarantine").groupBy(col("source"), col("file")).agg(functions.count("*")),
           2);
     }
-    if (superseded != null) {
-      add(byFile, superseded, 3);
-    }
     List<FileCount> out = new ArrayList<>();
     byFile.forEach(
         (k, v) -> {
           String[] sf = k.split("\u0000", 2);
-          out.add(new FileCount(sf[0], sf[1], v[0], v[1], v[2], v[3]));
+          out.add(new FileCount(sf[0], sf[1], v[0], v[1], v[2]));
         });
     return out;
   }
@@ -83,7 +80,7 @@ public final class Reconciliation {
 
   private static void add(Map<String, long[]> byFile, Dataset<Row> counts, int slot) {
     for (Row r : counts.collectAsList()) {
-      byFile.computeIfAbsent(r.getString(0) + "\u0000" + r.getString(1), k -> new long[4])[slot] +=
+      byFile.computeIfAbsent(r.getString(0) + "\u0000" + r.getString(1), k -> new long[3])[slot] +=
           r.getLong(2);
     }
   }

@@ -3,10 +3,10 @@ package coopstats.silver;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
 
 import coopstats.contract.LandingContract;
 import coopstats.contract.Schemas;
@@ -14,9 +14,14 @@ import coopstats.contract.SourceProfile;
 import coopstats.contract.TableSchema;
 import coopstats.ref.RefData;
 import coopstats.spark.Warehouse;
+import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -29,12 +34,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bronze to silver: parses every active bronze row of each kind, keeps the last delivery of each
- * record key, and writes {@code silver.<kind>} and {@code silver.quarantine}. Active means every
- * delivery of an incremental source, and only the latest delivery of a snapshot source.
+ * Bronze to silver. Every delivered row ends in {@code silver.<kind>} or in {@code
+ * silver.quarantine}, with the rule it broke and why:
+ *
+ * <ul>
+ *   <li>a row that cannot be made valid is quarantined with its rule;
+ *   <li>within one delivery the last line of a record key wins, and the earlier lines are
+ *       quarantined as {@code duplicate_key};
+ *   <li>a later delivery of a record key replaces the earlier one, which is quarantined as {@code
+ *       superseded}, naming the row that replaced it;
+ *   <li>a new release of a snapshot source replaces everything its earlier release delivered.
+ * </ul>
+ *
+ * <p>{@link #rebuild} does this over all of bronze; {@link #update} only for the bronze rows added
+ * since the last published run, with one {@code MERGE} per table. Both leave the same tables.
  */
 public final class SilverJob {
   private static final Logger LOG = LoggerFactory.getLogger(SilverJob.class);
+  private static final String INSERT = "insert";
+
+  /**
+   * What a build did: rebuilt everything, or changed the given years per silver table; and every
+   * file's accounting.
+   */
+  public record Changes(
+      boolean rebuilt, Map<String, Set<Integer>> years, List<Reconciliation.FileCount> files) {}
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -48,59 +72,153 @@ public final class SilverJob {
     this.ref = ref;
   }
 
-  /** Rebuilds silver from bronze; returns the per-file accounting of the rows. */
-  public List<Reconciliation.FileCount> build(Map<String, SourceProfile> sources) {
-    List<Dataset<Row>> quarantined = new ArrayList<>();
-    List<Dataset<Row>> accounting = new ArrayList<>();
-    List<Dataset<Row>> persisted = new ArrayList<>();
-    for (LandingContract contract : schemas.contracts().values()) {
-      TableSchema silver = schemas.table(contract.silverTable());
-      Dataset<Row> parsed = parseKind(contract, silver, sources);
-      if (parsed == null) {
-        continue;
-      }
-      parsed.persist(StorageLevel.MEMORY_AND_DISK());
-      persisted.add(parsed);
-      Dataset<Row> valid = withStatus(parsed.filter(col("q_rule").isNull()), silver);
-      valid.persist(StorageLevel.MEMORY_AND_DISK());
-      persisted.add(valid);
-      warehouse.overwrite(valid.filter(col("q_status").equalTo("kept")), silver);
-      LOG.info("{}: written", silver.table());
-      quarantined.add(quarantineRows(parsed.filter(col("q_rule").isNotNull()), contract.kind()));
-      quarantined.add(
-          quarantineRows(
-              duplicates(valid.filter(col("q_status").equalTo("duplicate"))), contract.kind()));
-      accounting.add(
-          valid
-              .filter(col("q_status").equalTo("superseded"))
-              .groupBy(col("q_source"), col("q_file"))
-              .count());
-    }
-    TableSchema quarantine = schemas.table("silver.quarantine");
-    Dataset<Row> allQuarantined = quarantined.stream().reduce(Dataset::unionByName).orElse(null);
-    if (allQuarantined != null) {
-      warehouse.overwrite(allQuarantined, quarantine);
-    }
-    List<Reconciliation.FileCount> counts =
-        new Reconciliation(spark, warehouse, schemas).count(sources, superseded(accounting));
-    persisted.forEach(Dataset::unpersist);
-    return counts;
+  /** Rebuilds silver and quarantine from all of bronze. */
+  public Changes rebuild(Map<String, SourceProfile> sources) {
+    return build(sources, null);
   }
 
-  private Dataset<Row> parseKind(
-      LandingContract contract, TableSchema silver, Map<String, SourceProfile> sources) {
+  /**
+   * Applies the bronze rows added after {@code published} (the bronze versions of the last
+   * published run) to silver and quarantine. A source whose bronze table has no change feed for
+   * those versions makes this throw {@link IncrementalUnavailable} before anything is written.
+   */
+  public Changes update(Map<String, SourceProfile> sources, Map<String, Long> published) {
+    return build(sources, published);
+  }
+
+  /** Silver cannot be updated in place; the caller rebuilds it instead. */
+  public static final class IncrementalUnavailable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    IncrementalUnavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The new rows of one kind, and the snapshot sources whose earlier rows they replace. */
+  private record Batch(Dataset<Row> parsed, Set<String> replaced) {}
+
+  private Changes build(Map<String, SourceProfile> sources, Map<String, Long> published) {
+    Map<String, Batch> batches = new TreeMap<>();
+    for (LandingContract contract : schemas.contracts().values()) {
+      Batch b = batch(contract, sources, published);
+      if (b != null) {
+        batches.put(contract.kind(), b);
+      }
+    }
+    List<Dataset<Row>> quarantined = new ArrayList<>();
+    List<Dataset<Row>> persisted = new ArrayList<>();
+    Set<String> replaced = new TreeSet<>();
+    Map<String, Set<Integer>> years = new TreeMap<>();
+    for (Map.Entry<String, Batch> e : batches.entrySet()) {
+      String kind = e.getKey();
+      TableSchema silver = schemas.table(schemas.contract(kind).silverTable());
+      Dataset<Row> parsed = e.getValue().parsed().persist(StorageLevel.MEMORY_AND_DISK());
+      persisted.add(parsed);
+      Dataset<Row> ranked =
+          rank(parsed.filter(col("q_rule").isNull()), silver)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      persisted.add(ranked);
+      Dataset<Row> kept = ranked.filter(col("q_status").equalTo("kept"));
+      quarantined.add(quarantineRows(parsed.filter(col("q_rule").isNotNull()), kind));
+      quarantined.add(quarantineRows(ranked.filter(col("q_status").notEqual("kept")), kind));
+      if (published == null) {
+        warehouse.overwrite(kept, silver);
+        LOG.info("{}: rebuilt", silver.table());
+        continue;
+      }
+      replaced.addAll(e.getValue().replaced());
+      Dataset<Row> target =
+          warehouse.read("silver", silver.name(), warehouse.version("silver", silver.name()));
+      Column isReplaced = col("source").isin(e.getValue().replaced().toArray());
+      Dataset<Row> displaced = displaced(target.filter(isReplaced.unary_$bang()), kept, silver);
+      Dataset<Row> displacedRows = displaced.persist(StorageLevel.MEMORY_AND_DISK());
+      persisted.add(displacedRows);
+      quarantined.add(withRaw(displacedRows, kind));
+      Set<Integer> touched =
+          years(
+              kept.select("year")
+                  .union(displacedRows.select("year"))
+                  .union(target.filter(isReplaced).select("year")));
+      years.put(silver.table(), touched);
+      if (touched.isEmpty()) {
+        LOG.info("{}: unchanged", silver.table());
+        continue;
+      }
+      merge(kept, silver, e.getValue().replaced());
+      LOG.info("{}: merged; years changed {}", silver.table(), touched);
+    }
+    writeQuarantine(quarantined, replaced, published == null);
+    List<Reconciliation.FileCount> counts =
+        new Reconciliation(spark, warehouse, schemas).count(sources);
+    persisted.forEach(Dataset::unpersist);
+    return new Changes(published == null, years, counts);
+  }
+
+  /** The parsed new rows of one kind, or null when none of its sources has anything new. */
+  private Batch batch(
+      LandingContract contract, Map<String, SourceProfile> sources, Map<String, Long> published) {
+    TableSchema silver = schemas.table(contract.silverTable());
     RowParser parser = new RowParser(silver, ref);
     Dataset<Row> union = null;
+    Set<String> replaced = new TreeSet<>();
     for (SourceProfile p : sources.values()) {
       if (!p.kind().equals(contract.kind()) || !warehouse.exists("bronze", p.source())) {
         continue;
       }
+      Dataset<Row> rows =
+          published == null ? activeBronze(spark, warehouse, p) : added(p, published);
+      if (rows == null) {
+        continue;
+      }
+      if (published != null && p.isSnapshot()) {
+        replaced.add(p.source());
+      }
       Dataset<Row> parsed =
-          activeBronze(spark, warehouse, p)
-              .map(new SilverParse(parser, p, silver), Encoders.row(SilverParse.schema(silver)));
+          rows.map(new SilverParse(parser, p, silver), Encoders.row(SilverParse.schema(silver)));
       union = union == null ? parsed : union.unionByName(parsed);
     }
-    return union;
+    return union == null ? null : new Batch(union, replaced);
+  }
+
+  /**
+   * The bronze rows a source added since the published version: Delta's change feed of the appended
+   * versions; for a snapshot source, its whole latest delivery. Null when nothing is new.
+   */
+  private Dataset<Row> added(SourceProfile p, Map<String, Long> published) {
+    long current = warehouse.version("bronze", p.source());
+    Long from = published.get("bronze." + p.source());
+    if (from != null && from >= current) {
+      return null;
+    }
+    if (p.isSnapshot() || from == null) {
+      return activeBronze(spark, warehouse, p);
+    }
+    try {
+      Dataset<Row> changes =
+          spark
+              .read()
+              .format("delta")
+              .option("readChangeFeed", "true")
+              .option("startingVersion", from + 1)
+              .option("endingVersion", current)
+              .load(warehouse.path("bronze", p.source()));
+      // Planning reads the log of those versions, so a missing change feed shows here, before
+      // any table is written.
+      changes.queryExecution().executedPlan();
+      return changes
+          .filter(col("_change_type").equalTo(INSERT))
+          .drop("_change_type", "_commit_version", "_commit_timestamp");
+    } catch (RuntimeException e) {
+      throw new IncrementalUnavailable(
+          "bronze."
+              + p.source()
+              + " has no change feed for versions "
+              + (from + 1)
+              + " to "
+              + current,
+          e);
+    }
   }
 
   /** The bronze rows that silver is built from; for a snapshot source, its latest delivery. */
@@ -114,37 +232,194 @@ public final class SilverJob {
   }
 
   /**
-   * Marks each valid row kept (the last line of its key), duplicate (an earlier line of the key in
-   * the same delivery) or superseded (replaced by a later delivery).
+   * Marks each valid row: kept, duplicate (an earlier line of its key in the same delivery, naming
+   * the last line) or superseded (its key is delivered again later, naming the next delivery). Kept
+   * rows carry the first delivery of their key in the batch, which replaces the row silver holds
+   * for that key.
    */
-  private Dataset<Row> withStatus(Dataset<Row> valid, TableSchema silver) {
-    WindowSpec byKey =
-        Window.partitionBy(keyColumns(silver))
-            .orderBy(col("_ingested_at").desc(), col("_file").desc(), col("_line").desc());
-    return valid
-        .withColumn("q_rank", row_number().over(byKey))
-        .withColumn("q_winner_run", first("_run_id").over(byKey))
-        .withColumn("q_winner_file", first("_file").over(byKey))
-        .withColumn("q_winner_line", first("_line").over(byKey))
-        .withColumn(
-            "q_status",
-            when(col("q_rank").equalTo(1), "kept")
-                .when(col("_run_id").equalTo(col("q_winner_run")), "duplicate")
-                .otherwise("superseded"));
+  private static Dataset<Row> rank(Dataset<Row> valid, TableSchema silver) {
+    Column[] key =
+        keys(silver).stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Column[] keyAndRun =
+        Stream.concat(Stream.of(key), Stream.of(col("_run_id"))).toArray(Column[]::new);
+    WindowSpec inDelivery =
+        Window.partitionBy(keyAndRun).orderBy(col("_file").desc(), col("_line").desc());
+    WindowSpec deliveries = Window.partitionBy(key).orderBy(col("_ingested_at"), col("_run_id"));
+    Dataset<Row> ranked =
+        valid
+            .withColumn("q_rank", row_number().over(inDelivery))
+            .withColumn("q_last_file", first("_file").over(inDelivery))
+            .withColumn("q_last_line", first("_line").over(inDelivery));
+    Dataset<Row> duplicates =
+        ranked
+            .filter(col("q_rank").gt(1))
+            .withColumn("q_status", lit("duplicate"))
+            .withColumn("q_rule", lit("duplicate_key"))
+            .withColumn(
+                "q_reason",
+                format_string(
+                    "the record key is delivered again in %s line %d; the last line wins",
+                    col("q_last_file"), col("q_last_line")))
+            .withColumn("q_first_file", lit(null).cast("string"))
+            .withColumn("q_first_line", lit(null).cast("bigint"));
+    Dataset<Row> last =
+        ranked
+            .filter(col("q_rank").equalTo(1))
+            .withColumn("q_next_file", lead("_file", 1).over(deliveries))
+            .withColumn("q_next_line", lead("_line", 1).over(deliveries))
+            .withColumn("q_first_file", first("_file").over(deliveries))
+            .withColumn("q_first_line", first("_line").over(deliveries));
+    Dataset<Row> marked =
+        last.withColumn(
+                "q_status",
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .when(col("q_next_file").isNull(), "kept")
+                    .otherwise("superseded"))
+            .withColumn(
+                "q_rule",
+                org.apache.spark.sql.functions.when(
+                    col("q_next_file").isNotNull(), lit("superseded")))
+            .withColumn("q_reason", supersededReason(col("q_next_file"), col("q_next_line")))
+            .drop("q_next_file", "q_next_line");
+    return marked.unionByName(duplicates);
   }
 
-  private Column[] keyColumns(TableSchema silver) {
-    return silver.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  private static Column supersededReason(Column file, Column line) {
+    return org.apache.spark.sql.functions.when(
+        file.isNotNull(),
+        format_string(
+            "a later delivery of the same record key replaced this row: %s line %d", file, line));
   }
 
-  private static Dataset<Row> duplicates(Dataset<Row> losers) {
-    return losers
-        .withColumn("q_rule", lit("duplicate_key"))
-        .withColumn(
-            "q_reason",
-            format_string(
-                "the record key is delivered again in %s line %d; the last line wins",
-                col("q_winner_file"), col("q_winner_line")));
+  /** The silver rows whose key a kept row of the batch delivers again, with their replacement. */
+  private static Dataset<Row> displaced(
+      Dataset<Row> target, Dataset<Row> kept, TableSchema silver) {
+    List<String> key = keys(silver);
+    Dataset<Row> firsts =
+        kept.select(
+            Stream.concat(key.stream(), Stream.of("q_first_file", "q_first_line"))
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new));
+    return target
+        .join(firsts, scala.jdk.javaapi.CollectionConverters.asScala(key).toSeq(), "inner")
+        .select(
+            col("source"),
+            col("_file"),
+            col("_line"),
+            col("_run_id"),
+            col("year"),
+            supersededReason(col("q_first_file"), col("q_first_line")).as("reason"));
+  }
+
+  /** Quarantine rows for displaced silver rows, with the line as bronze holds it. */
+  private Dataset<Row> withRaw(Dataset<Row> displaced, String kind) {
+    List<Dataset<Row>> raws = new ArrayList<>();
+    for (SourceProfile p : schemas.profiles().values()) {
+      if (p.kind().equals(kind) && warehouse.exists("bronze", p.source())) {
+        raws.add(
+            spark
+                .read()
+                .format("delta")
+                .load(warehouse.path("bronze", p.source()))
+                .select(
+                    lit(p.source()).as("source"),
+                    col("_file"),
+                    col("_line"),
+                    col("_raw").as("raw")));
+      }
+    }
+    Dataset<Row> raw = raws.stream().reduce(Dataset::unionByName).orElseThrow();
+    return displaced
+        .join(
+            raw,
+            scala.jdk.javaapi.CollectionConverters.asScala(List.of("source", "_file", "_line"))
+                .toSeq(),
+            "left")
+        .select(
+            col("source"),
+            lit(kind).as("kind"),
+            col("_file").as("file"),
+            col("_line").as("line"),
+            col("raw"),
+            lit("superseded").as("rule"),
+            col("reason"),
+            col("_run_id").as("run_id"));
+  }
+
+  private static Set<Integer> years(Dataset<Row> years) {
+    Set<Integer> out = new TreeSet<>();
+    for (Row r : years.distinct().collectAsList()) {
+      if (!r.isNullAt(0)) {
+        out.add(r.getInt(0));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One MERGE: kept rows replace the rows of their key or are inserted, and the rows of replaced
+   * snapshot sources that the new release does not deliver again are deleted.
+   */
+  private void merge(Dataset<Row> kept, TableSchema silver, Set<String> replaced) {
+    Column on =
+        keys(silver).stream()
+            .map(k -> col("t." + k).equalTo(col("s." + k)))
+            .reduce(Column::and)
+            .orElseThrow();
+    var merge =
+        DeltaTable.forPath(spark, warehouse.path("silver", silver.name()))
+            .as("t")
+            .merge(kept.select(Warehouse.columnsOf(kept, silver)).as("s"), on)
+            .whenMatched()
+            .updateAll()
+            .whenNotMatched()
+            .insertAll();
+    if (!replaced.isEmpty()) {
+      merge = merge.whenNotMatchedBySource(col("t.source").isin(replaced.toArray())).delete();
+    }
+    merge.execute();
+  }
+
+  private void writeQuarantine(List<Dataset<Row>> rows, Set<String> replaced, boolean rebuild) {
+    TableSchema quarantine = schemas.table("silver.quarantine");
+    Dataset<Row> all = rows.stream().reduce(Dataset::unionByName).orElse(null);
+    if (rebuild) {
+      if (all != null) {
+        warehouse.overwrite(all, quarantine);
+      }
+      return;
+    }
+    if (replaced.isEmpty() && (all == null || all.isEmpty())) {
+      LOG.info("silver.quarantine: unchanged");
+      return;
+    }
+    Dataset<Row> source =
+        all != null ? all : spark.createDataFrame(List.of(), quarantine.sparkSchema());
+    Column on =
+        keys(quarantine).stream()
+            .map(k -> col("t." + k).equalTo(col("s." + k)))
+            .reduce(Column::and)
+            .orElseThrow();
+    var merge =
+        DeltaTable.forPath(spark, warehouse.path("silver", "quarantine"))
+            .as("t")
+            .merge(source.select(Warehouse.columnsOf(source, quarantine)).as("s"), on)
+            .whenMatched()
+            .updateAll()
+            .whenNotMatched()
+            .insertAll();
+    if (!replaced.isEmpty()) {
+      merge = merge.whenNotMatchedBySource(col("t.source").isin(replaced.toArray())).delete();
+    }
+    merge.execute();
+    LOG.info("silver.quarantine: merged");
+  }
+
+  private static List<String> keys(TableSchema table) {
+    return table.key();
   }
 
   private static Dataset<Row> quarantineRows(Dataset<Row> rejected, String kind) {
@@ -157,9 +432,5 @@ public final class SilverJob {
         col("q_rule").as("rule"),
         col("q_reason").as("reason"),
         col("q_run_id").as("run_id"));
-  }
-
-  private static Dataset<Row> superseded(List<Dataset<Row>> counts) {
-    return counts.stream().reduce(Dataset::unionByName).orElse(null);
   }
 }

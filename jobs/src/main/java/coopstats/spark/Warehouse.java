@@ -14,11 +14,13 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import scala.Option;
 
 /**
@@ -83,11 +85,56 @@ public final class Warehouse {
   }
 
   /**
-   * Replaces the table's rows with {@code rows}, in one commit, typed and commented as its schema
-   * file says.
+   * Creates an append-only table with Delta's change data feed on, so that readers can ask for just
+   * the rows added after a version. Returns true when an existing table had the feed off and it was
+   * turned on now: its earlier versions have no feed.
+   */
+  public boolean ensureChangeFeed(String layer, String table, StructType schema) {
+    String feed = "delta.enableChangeDataFeed";
+    if (!exists(layer, table)) {
+      DeltaTableBuilder b =
+          DeltaTable.createIfNotExists(spark)
+              .location(path(layer, table))
+              .property(feed, "true")
+              .property("delta.enableDeletionVectors", "false");
+      for (StructField f : schema.fields()) {
+        b = b.addColumn(f);
+      }
+      b.execute();
+      register(layer, table);
+      return false;
+    }
+    register(layer, table);
+    Row detail = DeltaTable.forPath(spark, path(layer, table)).detail().first();
+    if ("true"
+        .equals(
+            detail
+                .<scala.collection.Map<String, String>>getAs("properties")
+                .getOrElse(feed, () -> "false"))) {
+      return false;
+    }
+    spark.sql(
+        "ALTER TABLE " + layer + "." + table + " SET TBLPROPERTIES ('" + feed + "' = 'true')");
+    return true;
+  }
+
+  /**
+   * Replaces the table's rows with {@code rows}, in one commit, typed, partitioned and commented as
+   * its schema file says (the schema file wins over the table's earlier schema).
    */
   public void overwrite(Dataset<Row> rows, TableSchema schema) {
-    write(rows, schema, "overwrite");
+    ensure(schema);
+    writer(rows, schema, "overwrite").option("overwriteSchema", "true").save(pathOf(schema));
+  }
+
+  /**
+   * Replaces only the rows that match {@code predicate}, in one commit: files that hold no such row
+   * are left as they are. The predicate is built by the caller from typed values, never from input
+   * text.
+   */
+  public void replaceWhere(Dataset<Row> rows, TableSchema schema, String predicate) {
+    ensure(schema);
+    writer(rows, schema, "overwrite").option("replaceWhere", predicate).save(pathOf(schema));
   }
 
   /**
@@ -95,17 +142,30 @@ public final class Warehouse {
    * table.
    */
   public void append(Dataset<Row> rows, TableSchema schema) {
-    write(rows, schema, "append");
+    ensure(schema);
+    writer(rows, schema, "append").option("mergeSchema", "true").save(pathOf(schema));
   }
 
-  private void write(Dataset<Row> rows, TableSchema schema, String mode) {
-    ensure(schema);
-    rows.select(columnsOf(rows, schema))
-        .write()
-        .format("delta")
-        .mode(mode)
-        .option("mergeSchema", String.valueOf(mode.equals("append")))
-        .save(path(schema.layer(), schema.name()));
+  private DataFrameWriter<Row> writer(Dataset<Row> rows, TableSchema schema, String mode) {
+    DataFrameWriter<Row> w =
+        rows.select(columnsOf(rows, schema)).write().format("delta").mode(mode);
+    return schema.partitions().isEmpty()
+        ? w
+        : w.partitionBy(schema.partitions().toArray(String[]::new));
+  }
+
+  private String pathOf(TableSchema schema) {
+    return path(schema.layer(), schema.name());
+  }
+
+  /** The table's rows as of {@code version}. */
+  public Dataset<Row> read(String layer, String table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(path(layer, table));
+  }
+
+  /** Puts the table back to {@code version}, in a new commit, with Delta's RESTORE. */
+  public void restore(String layer, String table, long version) {
+    DeltaTable.forPath(spark, path(layer, table)).restoreToVersion(version);
   }
 
   /** The latest Delta version of a table, or -1 when it does not exist. */

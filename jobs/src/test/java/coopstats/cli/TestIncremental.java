@@ -1,0 +1,231 @@
+package coopstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coopstats.TestSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nightly runs on a growing landing folder: a new file changes only the rows and years it touches,
+ * a later delivery of a key supersedes the earlier one, and a full refresh leaves what the nightly
+ * runs left.
+ */
+class TestIncremental {
+  static final String HEADER =
+      "record_id,year,month,investor,country,sector,amount,currency,unit,is_tech\n";
+  static final List<String> GOLD =
+      List.of(
+          "gold.investment_share_yearly",
+          "gold.tech_investment_ratio_yearly",
+          "gold.program_roi_yearly");
+
+  @TempDir Path dir;
+
+  @Test
+  void aNewFileChangesOnlyItsYearsAndACorrectionSupersedesTheOldRow() throws IOException {
+    deliver(
+        "d1.csv",
+        "A,2019,March,X,Kenya,energy,100,USD,million,\n"
+            + "B,2020,May,Y,Pakistan,telecommunications,200,USD,million,\n"
+            + "C,2021,June,Z,Greece,transport,300,USD,million,\n");
+    assertThat(run().exitCode()).isZero();
+    Map<Integer, List<String>> goldFiles = filesByYear("gold", "investment_share_yearly");
+    Map<Integer, List<String>> silverFiles = filesByYear("silver", "investment");
+    long roi = version("gold", "program_roi_yearly");
+
+    deliver("d2.csv", "D,2022,July,W,Kenya,energy,400,USD,million,\n");
+    Cli second = run();
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(lastRun()).isEqualTo("incremental,");
+    // 2022 is new and 2023's year-on-year change depends on it; 2019 to 2021 are not rewritten.
+    Map<Integer, List<String>> goldAfter = filesByYear("gold", "investment_share_yearly");
+    for (int year : List.of(2019, 2020, 2021)) {
+      assertThat(goldAfter.get(year)).as("gold year %d", year).isEqualTo(goldFiles.get(year));
+    }
+    assertThat(goldAfter).containsKey(2022);
+    assertThat(filesByYear("silver", "investment"))
+        .containsAllEntriesOf(silverFiles)
+        .containsKey(2022);
+    assertThat(version("gold", "program_roi_yearly")).as("no input of ROI changed").isEqualTo(roi);
+
+    // B is corrected, E is delivered twice in one file, and one row is bad.
+    deliver(
+        "d3.csv",
+        "B,2020,May,Y,Pakistan,telecommunications,250,USD,million,\n"
+            + "E,2021,May,V,Greece,transport,1,USD,million,\n"
+            + "E,2021,May,V,Greece,transport,2,USD,million,\n"
+            + "F,2021,May,V,Atlantis,transport,2,USD,million,\n");
+    Map<Integer, List<String>> goldBefore = filesByYear("gold", "investment_share_yearly");
+    Cli third = run();
+    assertThat(third.exitCode()).as(third.err()).isZero();
+    assertThat(third.out())
+        .contains("4 rows read from 1 new file(s)")
+        .contains("8 delivered: 5 in silver, 3 in silver.quarantine");
+    assertThat(filesByYear("gold", "investment_share_yearly").get(2019))
+        .isEqualTo(goldBefore.get(2019));
+    assertThat(sql("SELECT record_id, amount_usd, _file FROM silver.investment ORDER BY ALL"))
+        .containsExactly(
+            "record_id,amount_usd,_file",
+            "A,100000000.00,investment/d1.csv",
+            "B,250000000.00,investment/d3.csv",
+            "C,300000000.00,investment/d1.csv",
+            "D,400000000.00,investment/d2.csv",
+            "E,2000000.00,investment/d3.csv");
+    assertThat(sql("SELECT file, line, rule, reason, raw FROM silver.quarantine ORDER BY ALL"))
+        .containsExactly(
+            "file,line,rule,reason,raw",
+            "investment/d1.csv,3,superseded,a later delivery of the same record key replaced"
+                + " this row: investment/d3.csv line 2,"
+                + "\"B,2020,May,Y,Pakistan,telecommunications,200,USD,million,\"",
+            "investment/d3.csv,3,duplicate_key,the record key is delivered again in"
+                + " investment/d3.csv line 4; the last line wins,"
+                + "\"E,2021,May,V,Greece,transport,1,USD,million,\"",
+            "investment/d3.csv,5,unknown_country,"
+                + sql("SELECT reason FROM silver.quarantine WHERE line = 5").get(1)
+                + ",\"F,2021,May,V,Atlantis,transport,2,USD,million,\"");
+    assertThat(
+            sql(
+                "SELECT year, amount_usd FROM gold.investment_share_yearly WHERE group_type ="
+                    + " 'all' ORDER BY year"))
+        .containsExactly(
+            "year,amount_usd",
+            "2019,100000000.00",
+            "2020,250000000.00",
+            "2021,302000000.00",
+            "2022,400000000.00");
+
+    // A full refresh from the same bronze leaves exactly what the nightly runs left.
+    Map<String, List<String>> nightly = tables();
+    Cli refresh = run("--full-refresh");
+    assertThat(refresh.exitCode()).as(refresh.err()).isZero();
+    assertThat(lastRun()).isEqualTo("rebuild,");
+    assertThat(tables()).isEqualTo(nightly);
+  }
+
+  @Test
+  void aRunThatDidNotFinishIsPutBackBeforeTheNextOneApplies() throws IOException {
+    deliver("d1.csv", "A,2019,March,X,Kenya,energy,100,USD,million,\n");
+    assertThat(run().exitCode()).isZero();
+    Map<String, List<String>> published = tables();
+    // What a run killed between its silver and gold commits leaves: silver ahead of gold.
+    TestSpark.session()
+        .sql("DELETE FROM delta.`" + dir.resolve("warehouse/silver/investment") + "` WHERE true");
+    Cli next = run();
+    assertThat(next.exitCode()).as(next.err()).isZero();
+    assertThat(lastRun()).isEqualTo("incremental,silver.investment");
+    assertThat(tables()).isEqualTo(published);
+  }
+
+  @Test
+  void aBronzeTableWithoutAChangeFeedIsReadWholeOnce() throws IOException {
+    deliver("d1.csv", "A,2019,March,X,Kenya,energy,100,USD,million,\n");
+    assertThat(run().exitCode()).isZero();
+    // A warehouse written before bronze tables had a change feed.
+    TestSpark.session()
+        .sql(
+            "ALTER TABLE delta.`"
+                + dir.resolve("warehouse/bronze/investment")
+                + "` SET TBLPROPERTIES ('delta.enableChangeDataFeed' = 'false')");
+    deliver("d2.csv", "B,2020,May,Y,Pakistan,energy,200,USD,million,\n");
+    Cli next = run();
+    assertThat(next.exitCode()).as(next.err()).isZero();
+    assertThat(lastRun()).isEqualTo("rebuild,");
+    assertThat(sql("SELECT record_id FROM silver.investment ORDER BY 1"))
+        .containsExactly("record_id", "A", "B");
+
+    deliver("d3.csv", "C,2021,May,Y,Pakistan,energy,300,USD,million,\n");
+    Cli after = run();
+    assertThat(lastRun()).isEqualTo("incremental,");
+    assertThat(sql("SELECT record_id FROM silver.investment ORDER BY 1"))
+        .containsExactly("record_id", "A", "B", "C");
+  }
+
+  @Test
+  void aFileWithAnOldModificationTimeIsStillNew() throws IOException {
+    deliver("d1.csv", "A,2019,March,X,Kenya,energy,100,USD,million,\n");
+    assertThat(run().exitCode()).isZero();
+    // An export from two years ago, copied in with its modification time kept.
+    Path old = deliver("export_2024.csv", "B,2020,May,Y,Pakistan,energy,200,USD,million,\n");
+    Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(730, ChronoUnit.DAYS)));
+    Cli next = run();
+    assertThat(next.exitCode()).as(next.err()).isZero();
+    assertThat(sql("SELECT record_id FROM silver.investment ORDER BY 1"))
+        .containsExactly("record_id", "A", "B");
+  }
+
+  private Path deliver(String name, String rows) throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("landing/investment"));
+    return Files.writeString(folder.resolve(name), HEADER + rows);
+  }
+
+  private Cli run(String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                "--landing",
+                dir.resolve("landing").toString(),
+                "--warehouse",
+                dir.resolve("warehouse").toString()));
+    args.addAll(List.of(more));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
+  private List<String> sql(String query) {
+    return Cli.csv(dir.resolve("warehouse"), query);
+  }
+
+  /** How the latest run brought silver and gold up to date, and what it put back first. */
+  private String lastRun() {
+    return sql("SELECT mode, concat_ws(' ', restored) FROM ops.runs ORDER BY started_at DESC LIMIT 1")
+        .get(1);
+  }
+
+  private long version(String layer, String table) {
+    return TestSpark.session()
+        .sql("DESCRIBE HISTORY delta.`" + dir.resolve("warehouse/" + layer + "/" + table) + "`")
+        .agg(org.apache.spark.sql.functions.max("version"))
+        .first()
+        .getLong(0);
+  }
+
+  /** The data files that hold each year's rows of a table. */
+  private Map<Integer, List<String>> filesByYear(String layer, String table) {
+    Map<Integer, List<String>> files = new TreeMap<>();
+    for (Row r :
+        TestSpark.session()
+            .read()
+            .format("delta")
+            .load(dir.resolve("warehouse/" + layer + "/" + table).toString())
+            .selectExpr("year", "_metadata.file_path AS file")
+            .distinct()
+            .orderBy("year", "file")
+            .collectAsList()) {
+      files.computeIfAbsent(r.getInt(0), y -> new java.util.ArrayList<>()).add(r.getString(1));
+    }
+    return files;
+  }
+
+  /** Every silver and gold table's rows, sorted. */
+  private Map<String, List<String>> tables() {
+    Map<String, List<String>> rows = new TreeMap<>();
+    for (String t : List.of("silver.investment", "silver.quarantine")) {
+      rows.put(t, sql("SELECT * FROM " + t + " ORDER BY ALL"));
+    }
+    for (String t : GOLD) {
+      rows.put(t, sql("SELECT * FROM " + t + " ORDER BY ALL"));
+    }
+    return rows;
+  }
+}
