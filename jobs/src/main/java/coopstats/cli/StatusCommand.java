@@ -1,6 +1,7 @@
 package coopstats.cli;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import coopstats.Errors;
 import coopstats.ExitCodes;
@@ -8,6 +9,7 @@ import coopstats.spark.Warehouse;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -39,17 +41,18 @@ final class StatusCommand implements Callable<Integer> {
       throw Errors.missingWarehouse(warehouse.root() + " (no ops.runs table)");
     }
     PrintWriter out = spec.commandLine().getOut();
+    Dataset<Row> log = spark.read().format("delta").load(warehouse.path("ops", "runs"));
+    if (!List.of(log.columns()).contains("mode")) {
+      log = log.withColumn("mode", lit(null).cast("string")); // a log from before modes
+    }
     List<Row> runs =
-        spark
-            .read()
-            .format("delta")
-            .load(warehouse.path("ops", "runs"))
-            .orderBy(col("started_at").desc())
+        log.orderBy(col("started_at").desc())
             .limit(Math.max(1, limit))
             .selectExpr(
                 "run_id",
                 "logical_date",
                 "status",
+                "mode",
                 "exit_code",
                 "CAST(unix_millis(ended_at) - unix_millis(started_at) AS DOUBLE) / 1000 AS seconds",
                 "aggregate(map_values(files_read), 0L, (a, b) -> a + b) AS files",
@@ -65,6 +68,7 @@ final class StatusCommand implements Callable<Integer> {
                 "run_id",
                 "date",
                 "status",
+                "mode",
                 "exit",
                 "seconds",
                 "new files",

@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.TestPaths;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 at several stages of a run, then run again: the tables end as an uninterrupted run leaves
- * them. Stages are recognised from the progress lines a run writes to stderr.
+ * kill -9 at several stages of a run, then run again: the tables end as uninterrupted runs leave
+ * them. The first delivery is killed while it is ingested into a new warehouse; the second, an
+ * incremental run, after silver is merged and after the first gold table is published. Stages are
+ * recognised from the progress lines a run writes to stderr.
  */
 class CrashIT {
   static final List<String> TABLES =
@@ -23,34 +28,78 @@ class CrashIT {
           "gold.tech_investment_ratio_yearly",
           "gold.program_roi_yearly",
           "silver.investment",
+          "silver.training",
           "silver.quarantine");
+
+  /** Files held back from the first delivery and delivered the next night. */
+  static final List<String> SECOND =
+      List.of(
+          "investment/2023_partner_reports_gb18030.csv", "training/gist_bootcamps_2011_2019.csv");
 
   @TempDir Path dir;
 
   @Test
   void killedRunsRecoverToTheSameTables() throws Exception {
     Path clean = dir.resolve("clean");
-    assertThat(CliIT.coopstats("run", "--warehouse", clean.toString()).code()).isZero();
+    Path cleanLanding = firstDelivery("clean-landing");
+    assertThat(run(cleanLanding, clean).code()).isZero();
+    secondDelivery(cleanLanding);
+    assertThat(run(cleanLanding, clean).code()).isZero();
 
     Path crashed = dir.resolve("crashed");
+    Path landing = firstDelivery("landing");
+    assertThat(killAt(landing, crashed, "stage bronze: source joint_lab")).isTrue();
+    assertThat(run(landing, crashed).code()).isZero();
+    secondDelivery(landing);
     for (String stage :
-        List.of("stage bronze: source joint_lab", "stage silver", "stage gold", "gold.")) {
-      assertThat(killAt(crashed, stage)).as("killed at '" + stage + "'").isTrue();
+        List.of("silver.investment: merged", "gold.investment_share_yearly: published")) {
+      assertThat(killAt(landing, crashed, stage)).as("killed at '" + stage + "'").isTrue();
     }
-    CliIT.Result last = CliIT.coopstats("run", "--warehouse", crashed.toString());
+    CliIT.Result last = run(landing, crashed);
     assertThat(last.code()).as(last.err()).isZero();
+    assertThat(last.err()).contains("restoring version");
 
     for (String table : TABLES) {
       assertThat(rows(crashed, table)).as(table).isEqualTo(rows(clean, table));
     }
   }
 
+  /** A copy of the sample landing folder without the files of the second delivery. */
+  private Path firstDelivery(String name) throws IOException {
+    Path sample = TestPaths.home().resolve("sample/landing");
+    Path copy = dir.resolve(name);
+    try (Stream<Path> files = Files.walk(sample)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String rel = sample.relativize(f).toString();
+        if (!SECOND.contains(rel)) {
+          Files.createDirectories(copy.resolve(rel).getParent());
+          Files.copy(f, copy.resolve(rel));
+        }
+      }
+    }
+    return copy;
+  }
+
+  private static void secondDelivery(Path landing) throws IOException {
+    Path sample = TestPaths.home().resolve("sample/landing");
+    for (String rel : SECOND) {
+      Files.copy(sample.resolve(rel), landing.resolve(rel));
+    }
+  }
+
+  private static CliIT.Result run(Path landing, Path warehouse) throws Exception {
+    return CliIT.coopstats(
+        "run", "--landing", landing.toString(), "--warehouse", warehouse.toString());
+  }
+
   /** Starts a run and kills it (SIGKILL) when its stderr shows {@code marker}. */
-  private boolean killAt(Path warehouse, String marker) throws Exception {
+  private boolean killAt(Path landing, Path warehouse, String marker) throws Exception {
     Process p =
         new ProcessBuilder(
                 TestPaths.home().resolve("bin/coopstats").toString(),
                 "run",
+                "--landing",
+                landing.toString(),
                 "--warehouse",
                 warehouse.toString())
             .directory(dir.toFile())
@@ -75,9 +124,11 @@ class CrashIT {
   /** A table's rows as CSV, sorted, without the columns that name the run that wrote them. */
   private static String rows(Path warehouse, String table) throws Exception {
     String columns =
-        table.startsWith("silver.investment")
+        table.equals("silver.investment")
             ? "source, record_id, year, country_iso3, amount_usd, _file, _line"
-            : table.equals("silver.quarantine") ? "source, file, line, rule, reason" : "*";
+            : table.equals("silver.training")
+                ? "source, record_id, year, country_iso3, participants, cost_usd, _file, _line"
+                : table.equals("silver.quarantine") ? "source, file, line, rule, reason" : "*";
     CliIT.Result r =
         CliIT.coopstats(
             "sql",

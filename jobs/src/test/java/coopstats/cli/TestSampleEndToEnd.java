@@ -143,7 +143,8 @@ class TestSampleEndToEnd {
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out())
         .contains("Latest runs (ops.runs):")
-        .containsPattern("\\d{8}T\\d{6}Z-\\w{6} \\| NULL +\\| success \\| 0 ")
+        .containsPattern("\\d{8}T\\d{6}Z-\\w{6} \\| NULL +\\| success \\| rebuild +\\| 0 ")
+        .containsPattern("\\| noop +\\| noop +\\| 0 ")
         .containsPattern("\\| 9 +\\| 423 +\\| 417 +\\| 6 +\\| balanced")
         .containsPattern("silver\\.investment \\| unknown_country +\\| quarantine \\| 1\\b");
   }
