@@ -98,12 +98,12 @@ class ClusterIT {
       Path local = dir.resolve("local-warehouse");
       CliIT.Result run = CliIT.coopstats("run", "--warehouse", local.toString());
       assertThat(run.code()).as(run.err()).isZero();
-      String cluster = gold(warehouse);
-      assertThat(cluster)
+      String clusterGold = gold(warehouse);
+      assertThat(clusterGold)
           .contains("gold.investment_share_yearly,\"{\"\"year\"\":2019")
           .contains("gold.tech_investment_ratio_yearly,")
           .contains("gold.program_roi_yearly,");
-      assertThat(cluster).isEqualTo(gold(local));
+      assertThat(clusterGold).isEqualTo(gold(local));
     } finally {
       for (Process p : cluster) {
         p.destroy();

@@ -111,6 +111,21 @@ class TestIncremental {
     assertThat(refresh.exitCode()).as(refresh.err()).isZero();
     assertThat(lastRun()).isEqualTo("rebuild,");
     assertThat(tables()).isEqualTo(nightly);
+
+    // One run over all three files into a new warehouse publishes the same gold tables.
+    Cli fresh =
+        Cli.run(
+            "run",
+            "--landing",
+            dir.resolve("landing").toString(),
+            "--warehouse",
+            dir.resolve("fresh").toString());
+    assertThat(fresh.exitCode()).as(fresh.err()).isZero();
+    for (String t : GOLD) {
+      assertThat(Cli.csv(dir.resolve("fresh"), "SELECT * FROM " + t + " ORDER BY ALL"))
+          .as(t)
+          .isEqualTo(nightly.get(t));
+    }
   }
 
   @Test
