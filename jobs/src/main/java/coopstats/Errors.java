@@ -58,6 +58,39 @@ public final class Errors {
             + "). Nothing is lost in bronze; report this as a bug and rerun with --full-refresh after the fix.");
   }
 
+  public static CoopstatsException ruleFailed(
+      String table, String rule, long rows, String file, long line, String raw, String reason) {
+    return new CoopstatsException(
+        ExitCodes.DATA_ERROR,
+        "fail rule "
+            + rule
+            + " of "
+            + table
+            + " is broken by "
+            + rows
+            + " row(s); nothing was published. First: "
+            + file
+            + " line "
+            + line
+            + ": "
+            + reason
+            + " (row: "
+            + raw
+            + "). Fix the data or the reference data and run again.");
+  }
+
+  public static CoopstatsException goldCheckFailed(String table, String rule, String example) {
+    return new CoopstatsException(
+        ExitCodes.DATA_ERROR,
+        "check "
+            + rule
+            + " of "
+            + table
+            + " failed; nothing was published. First offending row: "
+            + example
+            + ". Look for the silver rows of that year and group, fix them and run again.");
+  }
+
   public static CoopstatsException missingWarehouse(String dir) {
     return new CoopstatsException(
         ExitCodes.NO_INPUT,

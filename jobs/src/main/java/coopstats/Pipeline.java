@@ -45,7 +45,8 @@ public final class Pipeline {
       Map<String, Long> rowsRead,
       String fingerprint,
       String mode,
-      List<String> restored) {
+      List<String> restored,
+      Map<String, Map<String, Long>> warnings) {
     public boolean noop() {
       return "noop".equals(mode);
     }
@@ -92,7 +93,7 @@ public final class Pipeline {
         return result;
       } catch (RuntimeException e) {
         log(
-            new Result(runId, List.of(), Map.of(), Map.of(), null, null, List.of()),
+            new Result(runId, List.of(), Map.of(), Map.of(), null, null, List.of(), Map.of()),
             logicalDate,
             started,
             "failed",
@@ -146,7 +147,8 @@ public final class Pipeline {
             && versions("gold").equals(published(last.get(), "gold"));
     if (bronzeUnchanged && published) {
       LOG.info("nothing new: no new landing rows and no change to schemas/; no table changed");
-      return new Result(runId, List.of(), filesRead, rowsRead, fingerprint, "noop", List.of());
+      return new Result(
+          runId, List.of(), filesRead, rowsRead, fingerprint, "noop", List.of(), Map.of());
     }
     for (LandingContract c : schemas.contracts().values()) {
       warehouse.ensure(schemas.table(c.silverTable()));
@@ -155,37 +157,47 @@ public final class Pipeline {
     SilverJob silver = new SilverJob(spark, warehouse, schemas, ref);
     SilverJob.Changes changes = null;
     List<String> restored = List.of();
-    if (last.isPresent() && !feedStarted && restorable(last.get())) {
+    boolean incremental = last.isPresent() && !feedStarted && restorable(last.get());
+    if (incremental) {
       restored = restoreUnpublished(last.get());
-      LOG.info("stage silver: applying the bronze rows added since the last published run");
-      try {
-        changes = silver.update(schemas.profiles(), last.get().deltaVersions());
-      } catch (SilverJob.IncrementalUnavailable e) {
-        LOG.info("stage silver: {}; rebuilding from bronze", e.getMessage());
+    }
+    Map<String, Long> before = new TreeMap<>(versions("silver"));
+    before.putAll(versions("gold"));
+    try {
+      if (incremental) {
+        LOG.info("stage silver: applying the bronze rows added since the last published run");
+        try {
+          changes = silver.update(schemas.profiles(), last.get().deltaVersions());
+        } catch (SilverJob.IncrementalUnavailable e) {
+          LOG.info("stage silver: {}; rebuilding from bronze", e.getMessage());
+        }
       }
-    }
-    if (changes == null) {
-      LOG.info("stage silver: rebuilding from bronze");
-      changes = silver.rebuild(schemas.profiles());
-    }
-    for (Reconciliation.FileCount f : changes.files()) {
-      LOG.info(
-          "reconcile {}: delivered {} = silver {} + quarantine {}",
-          f.file(),
-          f.delivered(),
-          f.silver(),
-          f.quarantined());
-      if (!f.balanced()) {
-        throw Errors.reconciliationFailed(f.file() + ": " + f);
+      if (changes == null) {
+        LOG.info("stage silver: rebuilding from bronze");
+        changes = silver.rebuild(schemas.profiles());
       }
-    }
-    GoldJob gold = new GoldJob(spark, warehouse, schemas);
-    if (changes.rebuilt()) {
-      LOG.info("stage gold: computing yearly statistics");
-      gold.build();
-    } else {
-      LOG.info("stage gold: recomputing the years that changed");
-      gold.update(changes.years());
+      for (Reconciliation.FileCount f : changes.files()) {
+        LOG.info(
+            "reconcile {}: delivered {} = silver {} + quarantine {}",
+            f.file(),
+            f.delivered(),
+            f.silver(),
+            f.quarantined());
+        if (!f.balanced()) {
+          throw Errors.reconciliationFailed(f.file() + ": " + f);
+        }
+      }
+      GoldJob gold = new GoldJob(spark, warehouse, schemas);
+      if (changes.rebuilt()) {
+        LOG.info("stage gold: computing yearly statistics");
+        gold.build();
+      } else {
+        LOG.info("stage gold: recomputing the years that changed");
+        gold.update(changes.years());
+      }
+    } catch (CoopstatsException e) {
+      putBack(before);
+      throw e;
     }
     LOG.info("run {} done", runId);
     return new Result(
@@ -195,7 +207,8 @@ public final class Pipeline {
         rowsRead,
         fingerprint,
         changes.rebuilt() ? "rebuild" : "incremental",
-        restored);
+        restored,
+        changes.warnings());
   }
 
   private boolean refTablesExist() {
@@ -240,6 +253,21 @@ public final class Pipeline {
               }
             });
     return versions;
+  }
+
+  /**
+   * After a fail rule or a failed reconciliation: puts every silver and gold table this run wrote
+   * back to its version at the start of the stage, so that the run publishes nothing.
+   */
+  private void putBack(Map<String, Long> before) {
+    before.forEach(
+        (name, version) -> {
+          String[] lt = name.split("\\.");
+          if (warehouse.version(lt[0], lt[1]) > version) {
+            LOG.info("{}: putting back version {}; this run publishes nothing", name, version);
+            warehouse.restore(lt[0], lt[1], version);
+          }
+        });
   }
 
   /**
@@ -322,7 +350,7 @@ public final class Pipeline {
               versions(),
               r.fingerprint()));
       if (status.equals("success")) {
-        runLog.quality(r.runId());
+        runLog.quality(r.runId(), r.warnings());
       }
     } catch (RuntimeException e) {
       LOG.warn("could not write ops.runs for run {}: {}", r.runId(), e.toString());

@@ -32,6 +32,15 @@ public final class Schemas {
     this.tables = new TreeMap<>();
     for (Path f : yamlFiles(dir.resolve("tables"))) {
       TableSchema t = read(f, TableSchema.class);
+      for (RuleSpec r : t.rulesOrEmpty()) {
+        String problem = r.problem();
+        if (problem == null && r.column() != null && t.column(r.column()).isEmpty()) {
+          problem = "rule " + r.name() + " names column " + r.column() + ", which the table lacks";
+        }
+        if (problem != null) {
+          throw Errors.badSchemaFile(f.toString(), problem);
+        }
+      }
       tables.put(t.table(), t);
     }
     this.contracts = new TreeMap<>();

@@ -22,7 +22,8 @@ public record TableSchema(
     List<String> key,
     List<String> partitionBy,
     String yearDependence,
-    List<ColumnSpec> columns)
+    List<ColumnSpec> columns,
+    List<RuleSpec> rules)
     implements java.io.Serializable {
 
   public String layer() {
@@ -31,6 +32,11 @@ public record TableSchema(
 
   public String name() {
     return table.substring(table.indexOf('.') + 1);
+  }
+
+  /** The rules the schema file declares, in order; a row breaking several shows the first. */
+  public List<RuleSpec> rulesOrEmpty() {
+    return rules == null ? List.of() : rules;
   }
 
   public List<String> partitions() {

@@ -1,5 +1,7 @@
 package coopstats.gold;
 
+import coopstats.Errors;
+import coopstats.contract.RuleSpec;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
 import coopstats.spark.Warehouse;
@@ -17,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.runtime.BoxedUnit;
@@ -41,11 +44,78 @@ public final class GoldJob {
     this.schemas = schemas;
   }
 
+  /** Recomputes every gold table whole. */
   public void build() {
-    for (String table : TABLES) {
-      TableSchema schema = schemas.table("gold." + table);
-      warehouse.overwrite(compute(table), schema);
-      LOG.info("gold.{}: published", table);
+    Map<String, String> plan = new java.util.LinkedHashMap<>();
+    TABLES.forEach(t -> plan.put(t, null));
+    publish(plan);
+  }
+
+  /**
+   * Computes the planned rows of every table (all of it, or the rows of a year predicate), checks
+   * them all against their tables' rules, and only then writes them, one commit per table.
+   */
+  private void publish(Map<String, String> plan) {
+    Map<String, Dataset<Row>> computed = new java.util.LinkedHashMap<>();
+    try {
+      plan.forEach(
+          (table, where) -> {
+            Dataset<Row> rows = compute(table);
+            if (where != null) {
+              rows = rows.where(functions.expr(where));
+            }
+            rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+            computed.put(table, rows);
+            check(schemas.table("gold." + table), rows);
+          });
+      computed.forEach(
+          (table, rows) -> {
+            TableSchema schema = schemas.table("gold." + table);
+            String where = plan.get(table);
+            if (where == null) {
+              warehouse.overwrite(rows, schema);
+              LOG.info("gold.{}: published", table);
+            } else {
+              warehouse.replaceWhere(rows, schema, where);
+              LOG.info("gold.{}: published {}", table, where);
+            }
+          });
+    } finally {
+      computed.values().forEach(Dataset::unpersist);
+    }
+  }
+
+  /**
+   * Checks a gold table's new rows against the rules its schema file declares. A broken fail rule
+   * stops the run before any gold table is written; a broken warn rule is logged.
+   */
+  private void check(TableSchema schema, Dataset<Row> rows) {
+    for (RuleSpec rule : schema.rulesOrEmpty()) {
+      Dataset<Row> broken;
+      if (rule.violations() != null) {
+        rows.createOrReplaceTempView("rows");
+        broken = spark.sql(rule.violations());
+      } else {
+        broken =
+            rows.filter(
+                functions.not(
+                    functions.coalesce(functions.expr(rule.expect()), functions.lit(true))));
+      }
+      List<String> first = broken.toJSON().limit(1).collectAsList();
+      if (first.isEmpty()) {
+        continue;
+      }
+      if (rule.actionOrDefault() == RuleSpec.Action.WARN) {
+        LOG.warn(
+            "{}: check {} is broken: {}; {}",
+            schema.table(),
+            rule.name(),
+            first.get(0),
+            rule.reason());
+      } else {
+        throw Errors.goldCheckFailed(
+            schema.table(), rule.name() + " (" + rule.reason().strip() + ")", first.get(0));
+      }
     }
   }
 
@@ -55,21 +125,20 @@ public final class GoldJob {
    * changed gets no commit.
    */
   public void update(Map<String, Set<Integer>> changed) {
+    Map<String, String> plan = new java.util.LinkedHashMap<>();
     for (String table : TABLES) {
       TableSchema schema = schemas.table("gold." + table);
-      Dataset<Row> rows = compute(table);
       TreeSet<Integer> years = new TreeSet<>();
-      for (String input : inputs(rows)) {
+      for (String input : inputs(compute(table))) {
         years.addAll(changed.getOrDefault(input, Set.of()));
       }
       if (years.isEmpty()) {
         LOG.info("gold.{}: inputs unchanged; kept", table);
-        continue;
+      } else {
+        plan.put(table, affected(schema.yearDependenceOrDefault(), years));
       }
-      String where = affected(schema.yearDependenceOrDefault(), years);
-      warehouse.replaceWhere(rows.where(functions.expr(where)), schema, where);
-      LOG.info("gold.{}: published {}", table, where);
     }
+    publish(plan);
   }
 
   /**

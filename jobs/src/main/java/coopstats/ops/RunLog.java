@@ -2,15 +2,20 @@ package coopstats.ops;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 
+import coopstats.contract.RuleSpec;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
 import coopstats.spark.Warehouse;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -75,24 +80,35 @@ public final class RunLog {
         new RunRecord.Published(rows.get(0).getString(0), rows.get(0).getJavaMap(1)));
   }
 
-  /** Counts the rows each rule caught, per silver table, as of this run. */
-  public void quality(String runId) {
-    if (!warehouse.exists("silver", "quarantine")) {
-      return;
+  /**
+   * Counts the rows each rule caught, per table, as of this run: every rule that put rows in
+   * quarantine, every declared rule (0 when nothing broke it), and the warn rules' counts over
+   * silver. Fail rules and gold checks count 0 here, as a run they stop publishes nothing.
+   */
+  public void quality(String runId, Map<String, Map<String, Long>> warnings) {
+    Map<List<String>, Long> counts = new TreeMap<>(Comparator.comparing(Object::toString));
+    if (warehouse.exists("silver", "quarantine")) {
+      for (Row r :
+          spark
+              .read()
+              .format("delta")
+              .load(warehouse.path("silver", "quarantine"))
+              .groupBy(col("kind"), col("rule"))
+              .agg(count("*"))
+              .collectAsList()) {
+        counts.put(List.of("silver." + r.getString(0), r.getString(1), "quarantine"), r.getLong(2));
+      }
     }
-    Dataset<Row> counts =
-        spark
-            .read()
-            .format("delta")
-            .load(warehouse.path("silver", "quarantine"))
-            .groupBy(col("kind"), col("rule"))
-            .agg(count("*").as("rows"))
-            .select(
-                lit(runId).as("run_id"),
-                org.apache.spark.sql.functions.concat(lit("silver."), col("kind")).as("table_name"),
-                col("rule"),
-                lit("quarantine").as("action"),
-                col("rows"));
-    warehouse.append(counts, schemas.table("ops.quality"));
+    for (TableSchema t : schemas.tables()) {
+      for (RuleSpec rule : t.rulesOrEmpty()) {
+        String action = rule.actionOrDefault().name().toLowerCase(Locale.ROOT);
+        long n = warnings.getOrDefault(t.table(), Map.of()).getOrDefault(rule.name(), 0L);
+        counts.merge(List.of(t.table(), rule.name(), action), n, Long::sum);
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    counts.forEach((k, n) -> rows.add(RowFactory.create(runId, k.get(0), k.get(1), k.get(2), n)));
+    TableSchema quality = schemas.table("ops.quality");
+    warehouse.append(spark.createDataFrame(rows, quality.sparkSchema()), quality);
   }
 }

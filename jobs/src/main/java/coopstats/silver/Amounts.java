@@ -53,9 +53,6 @@ final class Amounts {
           "unknown_unit", column + " '" + raw + "' has an unknown unit '" + m.group(2) + "'");
     }
     BigDecimal value = new BigDecimal(normalizeNumber(column, raw, number));
-    if (value.signum() < 0) {
-      throw new RowRejected("negative_amount", column + " '" + raw + "' is negative");
-    }
     return new Parsed(value, unit.isEmpty() ? null : unit);
   }
 

@@ -54,11 +54,14 @@ public final class SilverJob {
   private static final String INSERT = "insert";
 
   /**
-   * What a build did: rebuilt everything, or changed the given years per silver table; and every
-   * file's accounting.
+   * What a build did: rebuilt everything, or changed the given years per silver table; every file's
+   * accounting; and the rows that break each warn rule, per silver table.
    */
   public record Changes(
-      boolean rebuilt, Map<String, Set<Integer>> years, List<Reconciliation.FileCount> files) {}
+      boolean rebuilt,
+      Map<String, Set<Integer>> years,
+      List<Reconciliation.FileCount> files,
+      Map<String, Map<String, Long>> warnings) {}
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -95,30 +98,41 @@ public final class SilverJob {
     }
   }
 
-  /** The new rows of one kind, and the snapshot sources whose earlier rows they replace. */
-  private record Batch(Dataset<Row> parsed, Set<String> replaced) {}
+  /**
+   * The new rows of one kind (parsed, then the valid ones ranked by key), and the snapshot sources
+   * whose earlier rows they replace.
+   */
+  private record Batch(Dataset<Row> parsed, Dataset<Row> ranked, Set<String> replaced) {}
 
   private Changes build(Map<String, SourceProfile> sources, Map<String, Long> published) {
+    // Every kind is parsed and checked before any table is written: a fail rule stops the run
+    // with nothing published.
     Map<String, Batch> batches = new TreeMap<>();
+    List<Dataset<Row>> persisted = new ArrayList<>();
     for (LandingContract contract : schemas.contracts().values()) {
       Batch b = batch(contract, sources, published);
       if (b != null) {
-        batches.put(contract.kind(), b);
+        TableSchema silver = schemas.table(contract.silverTable());
+        Rules rules = new Rules(spark, warehouse, silver);
+        Dataset<Row> checked = rules.quarantine(b.parsed()).persist(StorageLevel.MEMORY_AND_DISK());
+        persisted.add(checked);
+        Dataset<Row> ranked =
+            rank(checked.filter(col("q_rule").isNull()), silver)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        persisted.add(ranked);
+        // Only the rows that would reach silver: a later correction of a key clears its rule.
+        rules.failIfBroken(ranked.filter(col("q_status").equalTo("kept")));
+        batches.put(contract.kind(), new Batch(checked, ranked, b.replaced()));
       }
     }
     List<Dataset<Row>> quarantined = new ArrayList<>();
-    List<Dataset<Row>> persisted = new ArrayList<>();
     Set<String> replaced = new TreeSet<>();
     Map<String, Set<Integer>> years = new TreeMap<>();
     for (Map.Entry<String, Batch> e : batches.entrySet()) {
       String kind = e.getKey();
       TableSchema silver = schemas.table(schemas.contract(kind).silverTable());
-      Dataset<Row> parsed = e.getValue().parsed().persist(StorageLevel.MEMORY_AND_DISK());
-      persisted.add(parsed);
-      Dataset<Row> ranked =
-          rank(parsed.filter(col("q_rule").isNull()), silver)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      persisted.add(ranked);
+      Dataset<Row> parsed = e.getValue().parsed();
+      Dataset<Row> ranked = e.getValue().ranked();
       Dataset<Row> kept = ranked.filter(col("q_status").equalTo("kept"));
       quarantined.add(quarantineRows(parsed.filter(col("q_rule").isNotNull()), kind));
       quarantined.add(quarantineRows(ranked.filter(col("q_status").notEqual("kept")), kind));
@@ -152,7 +166,23 @@ public final class SilverJob {
     List<Reconciliation.FileCount> counts =
         new Reconciliation(spark, warehouse, schemas).count(sources);
     persisted.forEach(Dataset::unpersist);
-    return new Changes(published == null, years, counts);
+    return new Changes(published == null, years, counts, warnings());
+  }
+
+  /** How many silver rows break each warn rule, per silver table, after this run. */
+  private Map<String, Map<String, Long>> warnings() {
+    Map<String, Map<String, Long>> warnings = new TreeMap<>();
+    for (LandingContract c : schemas.contracts().values()) {
+      TableSchema silver = schemas.table(c.silverTable());
+      if (warehouse.exists("silver", silver.name())) {
+        warnings.put(
+            silver.table(),
+            new Rules(spark, warehouse, silver)
+                .warnings(
+                    spark.read().format("delta").load(warehouse.path("silver", silver.name()))));
+      }
+    }
+    return warnings;
   }
 
   /** The parsed new rows of one kind, or null when none of its sources has anything new. */
@@ -178,7 +208,7 @@ public final class SilverJob {
           rows.map(new SilverParse(parser, p, silver), Encoders.row(SilverParse.schema(silver)));
       union = union == null ? parsed : union.unionByName(parsed);
     }
-    return union == null ? null : new Batch(union, replaced);
+    return union == null ? null : new Batch(union, null, replaced);
   }
 
   /**

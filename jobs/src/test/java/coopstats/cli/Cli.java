@@ -10,10 +10,15 @@ import java.util.List;
 /** Runs the real command line in this JVM, on the shared test session, capturing its output. */
 record Cli(int exitCode, String out, String err) {
   static Cli run(String... args) {
+    return runWith(TestPaths.schemas(), args);
+  }
+
+  /** Runs with another schemas folder, for tests that change the contract. */
+  static Cli runWith(java.nio.file.Path schemas, String... args) {
     TestSpark.session();
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--schemas");
-    all.add(TestPaths.schemas().toString());
+    all.add(schemas.toString());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.execute(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
