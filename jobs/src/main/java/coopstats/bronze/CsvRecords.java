@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Splits CSV text into records, each with the physical line it starts on and its raw text. A quoted
- * field may span lines; a quote left open to the end of the file makes only its own line malformed,
- * and reading resumes on the next line.
+ * field may span lines. A quote that is never closed, or whose record only closes lines later with
+ * the wrong number of fields, makes only its own line malformed, and reading resumes on the next
+ * line: one stray quote never swallows the rows after it.
  */
 final class CsvRecords {
   private CsvRecords() {}
@@ -38,6 +39,18 @@ final class CsvRecords {
       }
       String raw = String.join("\n", Arrays.asList(lines).subList(i, end + 1));
       String[] fields = parser.parseLine(raw);
+      int width = out.isEmpty() || out.get(0).values() == null ? -1 : out.get(0).values().size();
+      if (end > i && width >= 0 && (fields == null || fields.length != width)) {
+        out.add(
+            new Record(
+                i + 1,
+                lines[i],
+                null,
+                "unbalanced quote: a quoted field opened on this line is not closed on it, and"
+                    + " joining the next lines does not make a whole row"));
+        i++;
+        continue;
+      }
       out.add(new Record(i + 1, raw, fields == null ? List.of() : Arrays.asList(fields), null));
       i = end + 1;
     }

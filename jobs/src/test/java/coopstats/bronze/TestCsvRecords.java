@@ -29,6 +29,15 @@ class TestCsvRecords {
   }
 
   @Test
+  void aStrayQuoteDoesNotSwallowTheRowsAfterIt() {
+    List<Record> r = CsvRecords.split("a,b,c\n1,\"x,2\n3,4,5\n6,\"two\nlines\",7\n");
+    assertThat(r).extracting(Record::line).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(r.get(1).error()).startsWith("unbalanced quote");
+    assertThat(r.get(2).values()).containsExactly("3", "4", "5");
+    assertThat(r.get(3).values()).containsExactly("6", "two\nlines", "7");
+  }
+
+  @Test
   void crlfLineEndingsAndEmptyFields() {
     List<Record> records = CsvRecords.split("a,b,c\r\n1,,3\r\n");
     assertThat(records.get(1).values()).containsExactly("1", null, "3");
