@@ -269,7 +269,7 @@ public final class SilverJob {
    */
   private static Dataset<Row> rank(Dataset<Row> valid, TableSchema silver) {
     Column[] key =
-        keys(silver).stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        silver.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     Column[] keyAndRun =
         Stream.concat(Stream.of(key), Stream.of(col("_run_id"))).toArray(Column[]::new);
     WindowSpec inDelivery =
@@ -327,7 +327,7 @@ public final class SilverJob {
   /** The silver rows whose key a kept row of the batch delivers again, with their replacement. */
   private static Dataset<Row> displaced(
       Dataset<Row> target, Dataset<Row> kept, TableSchema silver) {
-    List<String> key = keys(silver);
+    List<String> key = silver.key();
     Dataset<Row> firsts =
         kept.select(
             Stream.concat(key.stream(), Stream.of("q_first_file", "q_first_line"))
@@ -390,19 +390,20 @@ public final class SilverJob {
   }
 
   /**
-   * One MERGE: kept rows replace the rows of their key or are inserted, and the rows of replaced
-   * snapshot sources that the new release does not deliver again are deleted.
+   * One MERGE into a silver table (or quarantine): rows replace the rows of their key or are
+   * inserted, and the rows of replaced snapshot sources that the new release does not deliver again
+   * are deleted.
    */
-  private void merge(Dataset<Row> kept, TableSchema silver, Set<String> replaced) {
+  private void merge(Dataset<Row> rows, TableSchema table, Set<String> replaced) {
     Column on =
-        keys(silver).stream()
+        table.key().stream()
             .map(k -> col("t." + k).equalTo(col("s." + k)))
             .reduce(Column::and)
             .orElseThrow();
     var merge =
-        DeltaTable.forPath(spark, warehouse.path("silver", silver.name()))
+        DeltaTable.forPath(spark, warehouse.path("silver", table.name()))
             .as("t")
-            .merge(kept.select(Warehouse.columnsOf(kept, silver)).as("s"), on)
+            .merge(rows.select(Warehouse.columnsOf(rows, table)).as("s"), on)
             .whenMatched()
             .updateAll()
             .whenNotMatched()
@@ -426,30 +427,11 @@ public final class SilverJob {
       LOG.info("silver.quarantine: unchanged");
       return;
     }
-    Dataset<Row> source =
-        all != null ? all : spark.createDataFrame(List.of(), quarantine.sparkSchema());
-    Column on =
-        keys(quarantine).stream()
-            .map(k -> col("t." + k).equalTo(col("s." + k)))
-            .reduce(Column::and)
-            .orElseThrow();
-    var merge =
-        DeltaTable.forPath(spark, warehouse.path("silver", "quarantine"))
-            .as("t")
-            .merge(source.select(Warehouse.columnsOf(source, quarantine)).as("s"), on)
-            .whenMatched()
-            .updateAll()
-            .whenNotMatched()
-            .insertAll();
-    if (!replaced.isEmpty()) {
-      merge = merge.whenNotMatchedBySource(col("t.source").isin(replaced.toArray())).delete();
-    }
-    merge.execute();
+    merge(
+        all != null ? all : spark.createDataFrame(List.of(), quarantine.sparkSchema()),
+        quarantine,
+        replaced);
     LOG.info("silver.quarantine: merged");
-  }
-
-  private static List<String> keys(TableSchema table) {
-    return table.key();
   }
 
   private static Dataset<Row> quarantineRows(Dataset<Row> rejected, String kind) {
