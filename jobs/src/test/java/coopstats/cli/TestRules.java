@@ -57,7 +57,7 @@ class TestRules {
                 + " add the programme to schemas/ref/programs.csv and run again with --full-refresh");
     Cli status = Cli.run("status", "--warehouse", dir.resolve("warehouse").toString());
     assertThat(status.out())
-        .containsPattern("silver\\.investment \\| unclassified_sector +\\| warn");
+        .containsPattern("silver\\.investment +\\| unclassified_sector +\\| warn +\\| 1\\b");
   }
 
   @Test

@@ -146,7 +146,7 @@ class TestSampleEndToEnd {
         .containsPattern("\\d{8}T\\d{6}Z-\\w{6} \\| NULL +\\| success \\| rebuild +\\| 0 ")
         .containsPattern("\\| noop +\\| noop +\\| 0 ")
         .containsPattern("\\| 9 +\\| 423 +\\| 417 +\\| 6 +\\| balanced")
-        .containsPattern("silver\\.investment \\| unknown_country +\\| quarantine \\| 1\\b");
+        .containsPattern("silver\\.investment +\\| unknown_country +\\| quarantine +\\| 1\\b");
   }
 
   private static List<String> sql(String query) {
