@@ -126,6 +126,10 @@ public final class Pipeline {
           ref.fxRates().size());
     } else {
       LOG.info("stage ref: schemas/ unchanged since the last run; ref.* kept");
+      // Kept, but this session's catalog must still know them for the rules and the gold SQL.
+      schemas.tables().stream()
+          .filter(t -> t.layer().equals("ref"))
+          .forEach(t -> warehouse.register("ref", t.name()));
     }
 
     Map<String, Long> filesRead = new TreeMap<>();
