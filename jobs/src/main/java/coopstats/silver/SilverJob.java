@@ -145,16 +145,20 @@ public final class SilverJob {
       Dataset<Row> target =
           warehouse.read("silver", silver.name(), warehouse.version("silver", silver.name()));
       Column isReplaced = col("source").isin(e.getValue().replaced().toArray());
-      Dataset<Row> displaced = displaced(target.filter(isReplaced.unary_$bang()), kept, silver);
-      Dataset<Row> displacedRows = displaced.persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> displacedRows =
+          displaced(target.filter(isReplaced.unary_$bang()), kept, silver)
+              .persist(StorageLevel.MEMORY_AND_DISK());
       persisted.add(displacedRows);
-      quarantined.add(withRaw(displacedRows, kind));
       Set<Integer> touched =
           years(
               kept.select("year")
                   .union(displacedRows.select("year"))
                   .union(target.filter(isReplaced).select("year")));
       years.put(silver.table(), touched);
+      // Most nights replace nothing; only then is bronze read for the replaced rows' text.
+      if (!displacedRows.isEmpty()) {
+        quarantined.add(withRaw(displacedRows, kind));
+      }
       if (touched.isEmpty()) {
         LOG.info("{}: unchanged", silver.table());
         continue;
