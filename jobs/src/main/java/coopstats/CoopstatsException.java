@@ -8,12 +8,12 @@ public final class CoopstatsException extends RuntimeException {
   private final int exitCode;
 
   public CoopstatsException(int exitCode, String message) {
-    super(message);
+    super(Redact.userInfo(message));
     this.exitCode = exitCode;
   }
 
   public CoopstatsException(int exitCode, String message, Throwable cause) {
-    super(message, cause);
+    super(Redact.userInfo(message), cause);
     this.exitCode = exitCode;
   }
 

@@ -40,6 +40,17 @@ public final class Errors {
             + ". Pass --landing with a folder that holds one sub-folder per source (for example landing/cgit/).");
   }
 
+  public static CoopstatsException unreadableFolder(String dir, Exception cause) {
+    return new CoopstatsException(
+        ExitCodes.NO_INPUT,
+        "cannot open "
+            + dir
+            + ": "
+            + cause.getMessage()
+            + ". Check that the path, the host and the credentials are right.",
+        cause);
+  }
+
   public static CoopstatsException unknownSource(String dir, Collection<String> known) {
     return new CoopstatsException(
         ExitCodes.CONFIG,
@@ -77,6 +88,18 @@ public final class Errors {
             + " (row: "
             + raw
             + "). Fix the data or the reference data and run again.");
+  }
+
+  public static CoopstatsException filesRejected(java.util.List<String> files) {
+    return new CoopstatsException(
+        ExitCodes.DATA_ERROR,
+        files.size()
+            + " file(s) lack a required column, and their source's profile says"
+            + " on_missing_column: fail. Their rows are in silver.quarantine (rule missing_column);"
+            + " everything else was published. "
+            + String.join("; ", files)
+            + ". Redeliver each file under a new name with the expected header (map a renamed"
+            + " header under columns: in schemas/sources/<source>.yaml if it is to stay).");
   }
 
   public static CoopstatsException goldCheckFailed(String table, String rule, String example) {

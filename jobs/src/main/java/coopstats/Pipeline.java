@@ -1,5 +1,9 @@
 package coopstats;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+
 import coopstats.bronze.BronzeJob;
 import coopstats.contract.LandingContract;
 import coopstats.contract.Schemas;
@@ -41,12 +45,33 @@ public final class Pipeline {
   public record Result(
       String runId,
       List<Reconciliation.FileCount> files,
-      Map<String, Long> filesRead,
-      Map<String, Long> rowsRead,
+      Map<String, BronzeJob.Ingested> ingested,
       String fingerprint,
       String mode,
       List<String> restored,
-      Map<String, Map<String, Long>> warnings) {
+      Map<String, Map<String, Long>> warnings,
+      List<String> rejected) {
+    /** New files read, per source. */
+    public Map<String, Long> filesRead() {
+      Map<String, Long> m = new TreeMap<>();
+      ingested.forEach((source, read) -> m.put(source, read.files()));
+      return m;
+    }
+
+    /** New rows read, per source. */
+    public Map<String, Long> rowsRead() {
+      Map<String, Long> m = new TreeMap<>();
+      ingested.forEach((source, read) -> m.put(source, read.rows()));
+      return m;
+    }
+
+    /** Per new file, the columns its profile does not map, kept in bronze's {@code _rescued}. */
+    public Map<String, List<String>> extraColumns() {
+      Map<String, List<String>> m = new TreeMap<>();
+      ingested.values().forEach(read -> m.putAll(read.extraColumns()));
+      return m;
+    }
+
     public boolean noop() {
       return "noop".equals(mode);
     }
@@ -89,11 +114,16 @@ public final class Pipeline {
         LocalDate until =
             logicalDate != null ? logicalDate : LocalDate.ofInstant(started, ZoneOffset.UTC);
         Result result = execute(landing, runId, started, until, fullRefresh);
+        if (!result.rejected().isEmpty()) {
+          CoopstatsException e = Errors.filesRejected(result.rejected());
+          log(result, logicalDate, started, "partial", e.exitCode(), e.getMessage());
+          return result;
+        }
         log(result, logicalDate, started, result.noop() ? "noop" : "success", ExitCodes.OK, null);
         return result;
       } catch (RuntimeException e) {
         log(
-            new Result(runId, List.of(), Map.of(), Map.of(), null, null, List.of(), Map.of()),
+            new Result(runId, List.of(), Map.of(), null, null, List.of(), Map.of(), List.of()),
             logicalDate,
             started,
             "failed",
@@ -106,7 +136,11 @@ public final class Pipeline {
 
   private Result execute(
       String landing, String runId, Instant now, LocalDate until, boolean fullRefresh) {
-    LOG.info("run {}: landing {} -> warehouse {}", runId, landing, warehouse.root());
+    LOG.info(
+        "run {}: landing {} -> warehouse {}",
+        runId,
+        Redact.userInfo(landing),
+        Redact.userInfo(warehouse.root()));
     BronzeJob bronze = new BronzeJob(spark, warehouse, schemas);
     List<SourceProfile> sources = bronze.sources(landing);
     RefData ref = RefData.load(schemas.dir().resolve("ref"));
@@ -132,14 +166,12 @@ public final class Pipeline {
           .forEach(t -> warehouse.register("ref", t.name()));
     }
 
-    Map<String, Long> filesRead = new TreeMap<>();
-    Map<String, Long> rowsRead = new TreeMap<>();
+    Map<String, BronzeJob.Ingested> ingested = new TreeMap<>();
     boolean feedStarted = false;
     for (SourceProfile source : sources) {
       LOG.info("stage bronze: source {} ({})", source.source(), source.kind());
       BronzeJob.Ingested read = bronze.ingest(landing, source, runId, Timestamp.from(now), until);
-      filesRead.put(source.source(), read.files());
-      rowsRead.put(source.source(), read.rows());
+      ingested.put(source.source(), read);
       feedStarted |= read.feedStarted();
     }
 
@@ -152,7 +184,7 @@ public final class Pipeline {
     if (bronzeUnchanged && published) {
       LOG.info("nothing new: no new landing rows and no change to schemas/; no table changed");
       return new Result(
-          runId, List.of(), filesRead, rowsRead, fingerprint, "noop", List.of(), Map.of());
+          runId, List.of(), ingested, fingerprint, "noop", List.of(), Map.of(), List.of());
     }
     for (LandingContract c : schemas.contracts().values()) {
       warehouse.ensure(schemas.table(c.silverTable()));
@@ -207,12 +239,43 @@ public final class Pipeline {
     return new Result(
         runId,
         changes.files(),
-        filesRead,
-        rowsRead,
+        ingested,
         fingerprint,
         changes.rebuilt() ? "rebuild" : "incremental",
         restored,
-        changes.warnings());
+        changes.warnings(),
+        rejectedFiles(runId));
+  }
+
+  /**
+   * The files this run ingested that lack a required column, from the sources whose profile says
+   * {@code on_missing_column: fail}: one line each, with the rows and the reason.
+   */
+  private List<String> rejectedFiles(String runId) {
+    Object[] fatal =
+        schemas.profiles().values().stream()
+            .filter(p -> p.onMissingColumnOrDefault() == SourceProfile.OnMissingColumn.FAIL)
+            .map(SourceProfile::source)
+            .toArray();
+    if (fatal.length == 0) {
+      return List.of();
+    }
+    return spark
+        .read()
+        .format("delta")
+        .load(warehouse.path("silver", "quarantine"))
+        .where(
+            col("rule")
+                .equalTo("missing_column")
+                .and(col("run_id").equalTo(runId))
+                .and(col("source").isin(fatal)))
+        .groupBy(col("file"))
+        .agg(count("*"), first(col("reason")))
+        .orderBy(col("file"))
+        .collectAsList()
+        .stream()
+        .map(r -> r.getString(0) + " (" + r.getLong(1) + " rows): " + r.getString(2))
+        .toList();
   }
 
   private boolean refTablesExist() {
@@ -353,8 +416,10 @@ public final class Pipeline {
               r.restored(),
               versions(),
               r.fingerprint()));
-      if (status.equals("success")) {
-        runLog.quality(r.runId(), r.warnings());
+      if (status.equals("success") || status.equals("partial")) {
+        Map<String, Long> rescued = new TreeMap<>();
+        r.ingested().forEach((source, read) -> rescued.put(source, read.rescuedRows()));
+        runLog.quality(r.runId(), r.warnings(), rescued);
       }
     } catch (RuntimeException e) {
       LOG.warn("could not write ops.runs for run {}: {}", r.runId(), e.toString());

@@ -1,5 +1,15 @@
 package coopstats.bronze;
 
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.map_keys;
+import static org.apache.spark.sql.functions.when;
+
 import coopstats.Errors;
 import coopstats.contract.LandingContract;
 import coopstats.contract.Schemas;
@@ -11,17 +21,19 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
@@ -77,7 +89,7 @@ public final class BronzeJob {
       found.sort((a, b) -> a.source().compareTo(b.source()));
       return found;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw Errors.unreadableFolder(landing, e);
     }
   }
 
@@ -93,7 +105,12 @@ public final class BronzeJob {
    * What one source's ingest read in this run; {@code feedStarted} says that the bronze table's
    * change feed was turned on only now, so its earlier rows can only be read whole.
    */
-  public record Ingested(long files, long rows, boolean feedStarted) {}
+  public record Ingested(
+      long files,
+      long rows,
+      boolean feedStarted,
+      long rescuedRows,
+      Map<String, List<String>> extraColumns) {}
 
   /**
    * Ingests the files of {@code source} that no earlier run has read, leaving those in {@code
@@ -111,7 +128,7 @@ public final class BronzeJob {
     if (folders.isEmpty()) {
       LOG.info(
           "bronze.{}: every folder is dated after {}; left for their runs", source.source(), until);
-      return new Ingested(0, 0, feedStarted);
+      return new Ingested(0, 0, feedStarted, 0, Map.of());
     }
     VoidFunction2<Dataset<Row>, Long> append =
         (files, batchId) ->
@@ -149,16 +166,47 @@ public final class BronzeJob {
       throw new IllegalStateException(
           "ingesting landing source " + source.source() + " failed: " + e.getMessage(), e);
     }
-    Row read =
+    // Files this run wrote hold only its _run_id, so Delta's file statistics skip all others.
+    // Extra columns are reported for well-formed rows; a malformed row's are part of its error.
+    Column kept = when(col("_error").isNull(), col("_rescued"));
+    List<Row> files =
         spark
             .read()
             .format("delta")
             .load(table)
-            .where(functions.col("_run_id").equalTo(runId))
-            .agg(functions.countDistinct("_file"), functions.count("*"))
-            .first();
-    LOG.info(
-        "bronze.{}: {} new file(s), {} row(s) ingested", source.source(), read.get(0), read.get(1));
-    return new Ingested(read.getLong(0), read.getLong(1), feedStarted);
+            .where(col("_run_id").equalTo(runId))
+            .groupBy(col("_file"))
+            .agg(
+                count("*"),
+                count(kept),
+                array_sort(
+                    array_distinct(
+                        flatten(
+                            collect_list(
+                                map_keys(
+                                    from_json(
+                                        kept,
+                                        DataTypes.createMapType(
+                                            DataTypes.StringType, DataTypes.StringType))))))))
+            .orderBy(col("_file"))
+            .collectAsList();
+    long rows = 0;
+    long rescued = 0;
+    Map<String, List<String>> extra = new TreeMap<>();
+    for (Row f : files) {
+      rows += f.getLong(1);
+      rescued += f.getLong(2);
+      if (f.getLong(2) > 0) {
+        extra.put(f.getString(0), f.getList(3));
+        LOG.warn(
+            "{}: {} row(s) have columns the profile does not map, kept in bronze.{}._rescued: {}",
+            f.getString(0),
+            f.getLong(2),
+            source.source(),
+            f.getList(3));
+      }
+    }
+    LOG.info("bronze.{}: {} new file(s), {} row(s) ingested", source.source(), files.size(), rows);
+    return new Ingested(files.size(), rows, feedStarted, rescued, extra);
   }
 }

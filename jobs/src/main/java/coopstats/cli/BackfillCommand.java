@@ -1,12 +1,15 @@
 package coopstats.cli;
 
 import coopstats.CoopstatsException;
+import coopstats.Errors;
 import coopstats.ExitCodes;
 import coopstats.Pipeline;
 import coopstats.contract.Schemas;
 import coopstats.spark.Warehouse;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -52,6 +55,7 @@ final class BackfillCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
     long n = 0;
+    List<String> rejected = new ArrayList<>();
     for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
       n++;
       LOG.info("backfill: date {} ({} of {})", date, n, days);
@@ -79,8 +83,15 @@ final class BackfillCommand implements Callable<Integer> {
               : r.mode()
                   + ", "
                   + r.rowsRead().values().stream().mapToLong(Long::longValue).sum()
-                  + " rows read");
+                  + " rows read"
+                  + (r.rejected().isEmpty()
+                      ? ""
+                      : ", " + r.rejected().size() + " file(s) rejected"));
       out.flush();
+      rejected.addAll(r.rejected());
+    }
+    if (!rejected.isEmpty()) {
+      throw Errors.filesRejected(rejected);
     }
     return ExitCodes.OK;
   }

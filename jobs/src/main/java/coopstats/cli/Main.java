@@ -2,6 +2,7 @@ package coopstats.cli;
 
 import coopstats.CoopstatsException;
 import coopstats.ExitCodes;
+import coopstats.Redact;
 import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -38,7 +39,9 @@ public final class Main {
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("coopstats: " + message(e));
           if (!(e instanceof CoopstatsException)) {
-            e.printStackTrace(commandLine.getErr());
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            commandLine.getErr().print(Redact.userInfo(trace.toString()));
           }
           commandLine.getErr().flush();
           return exitCode(e);
@@ -54,6 +57,8 @@ public final class Main {
     if (e instanceof CoopstatsException) {
       return e.getMessage();
     }
-    return "internal error: " + e + ". This is a bug; the tables keep their previous version.";
+    return "internal error: "
+        + Redact.userInfo(e.toString())
+        + ". This is a bug; the tables keep their previous version.";
   }
 }

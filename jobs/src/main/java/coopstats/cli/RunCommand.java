@@ -1,5 +1,6 @@
 package coopstats.cli;
 
+import coopstats.Errors;
 import coopstats.ExitCodes;
 import coopstats.Pipeline;
 import coopstats.contract.Schemas;
@@ -46,6 +47,9 @@ final class RunCommand implements Callable<Integer> {
         new Pipeline(spark, warehouse, schemas)
             .run(landing.resolve(schemas, spark), date, fullRefresh);
     Summary.print(spec.commandLine().getOut(), spark, warehouse, result);
+    if (!result.rejected().isEmpty()) {
+      throw Errors.filesRejected(result.rejected());
+    }
     return ExitCodes.OK;
   }
 }

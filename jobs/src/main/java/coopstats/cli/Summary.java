@@ -1,6 +1,7 @@
 package coopstats.cli;
 
 import coopstats.Pipeline;
+import coopstats.Redact;
 import coopstats.spark.Warehouse;
 import java.io.PrintWriter;
 import java.util.List;
@@ -13,7 +14,7 @@ final class Summary {
 
   static void print(PrintWriter out, SparkSession spark, Warehouse warehouse, Pipeline.Result r) {
     out.printf("coopstats run %s%n", r.runId());
-    out.printf("  warehouse   %s%n", warehouse.root());
+    out.printf("  warehouse   %s%n", Redact.userInfo(warehouse.root()));
     out.printf("  spark       %s%n", spark.sparkContext().master());
     if (r.noop()) {
       out.println("  nothing new: no new landing rows and no change to schemas/; no table changed");
@@ -27,6 +28,12 @@ final class Summary {
     out.printf(
         "  all files   %d delivered: %d in silver, %d in silver.quarantine%n",
         r.delivered(), r.silver(), r.quarantined());
+    r.extraColumns()
+        .forEach(
+            (file, columns) ->
+                out.printf(
+                    "  extra       %s: columns %s kept in bronze _rescued%n", file, columns));
+    r.rejected().forEach(f -> out.printf("  rejected    %s%n", f));
     out.println();
     out.println(
         "Belt and Road partners' share of outbound investment (gold.investment_share_yearly):");

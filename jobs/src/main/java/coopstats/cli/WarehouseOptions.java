@@ -1,7 +1,6 @@
 package coopstats.cli;
 
-import coopstats.CoopstatsException;
-import coopstats.ExitCodes;
+import coopstats.Errors;
 import coopstats.contract.Schemas;
 import coopstats.spark.Sessions;
 import coopstats.spark.Warehouse;
@@ -60,9 +59,8 @@ final class WarehouseOptions {
       org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(qualify(dir));
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
       return fs.makeQualified(p).toString();
-    } catch (IOException e) {
-      throw new CoopstatsException(
-          ExitCodes.CONFIG, "cannot open " + dir + ": " + e.getMessage() + ". Check the path.", e);
+    } catch (IOException | RuntimeException e) {
+      throw Errors.unreadableFolder(dir, e);
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The {@code schemas/} folder, loaded once per run: table schemas, landing contracts, profiles. */
@@ -21,6 +22,13 @@ public final class Schemas {
       new ObjectMapper(new YAMLFactory())
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /**
+   * Names that become table names, folder names and SQL identifiers: lower-case letters, digits and
+   * underscores, so that none can reach outside the warehouse or the landing folder, or into SQL
+   * text.
+   */
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   private final Path dir;
   private final Map<String, TableSchema> tables;
@@ -32,6 +40,10 @@ public final class Schemas {
     this.tables = new TreeMap<>();
     for (Path f : yamlFiles(dir.resolve("tables"))) {
       TableSchema t = read(f, TableSchema.class);
+      checkTableName(f, t.table());
+      for (ColumnSpec c : t.columns()) {
+        checkName(f, "column", c.name().startsWith("_") ? c.name().substring(1) : c.name());
+      }
       for (RuleSpec r : t.rulesOrEmpty()) {
         String problem = r.problem();
         if (problem == null && r.column() != null && t.column(r.column()).isEmpty()) {
@@ -51,11 +63,38 @@ public final class Schemas {
     this.profiles = new TreeMap<>();
     for (Path f : yamlFiles(dir.resolve("sources"))) {
       SourceProfile p = read(f, SourceProfile.class);
+      checkName(f, "source", p.source());
+      String problem = p.problem();
+      if (problem != null) {
+        throw Errors.badSchemaFile(f.toString(), problem);
+      }
       if (!contracts.containsKey(p.kind())) {
         throw Errors.badSchemaFile(
             f.toString(), "kind '" + p.kind() + "' is not one of " + contracts.keySet());
       }
       profiles.put(p.source(), p);
+    }
+  }
+
+  private static void checkTableName(Path file, String table) {
+    int dot = table == null ? -1 : table.indexOf('.');
+    if (dot < 0) {
+      throw Errors.badSchemaFile(
+          file.toString(), "table '" + table + "' must be named <layer>.<table>, e.g. gold.x");
+    }
+    checkName(file, "layer", table.substring(0, dot));
+    checkName(file, "table", table.substring(dot + 1));
+  }
+
+  private static void checkName(Path file, String what, String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw Errors.badSchemaFile(
+          file.toString(),
+          what
+              + " name '"
+              + name
+              + "' is not allowed: use lower-case letters, digits and underscores, starting with"
+              + " a letter (it names folders and tables)");
     }
   }
 

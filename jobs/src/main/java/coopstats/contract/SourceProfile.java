@@ -22,8 +22,39 @@ public record SourceProfile(
     List<String> key,
     Map<String, String> columns,
     Map<String, String> extraColumns,
-    Map<String, String> constants)
+    Map<String, String> constants,
+    String onMissingColumn)
     implements java.io.Serializable {
+
+  /**
+   * What a file that lacks a required column does to the run. Either way its rows go to quarantine
+   * as {@code missing_column} and the other files are published; {@code fail} also ends the run
+   * with exit 65, for sources whose files must never be skipped unnoticed.
+   */
+  public enum OnMissingColumn {
+    QUARANTINE,
+    FAIL
+  }
+
+  public OnMissingColumn onMissingColumnOrDefault() {
+    return onMissingColumn == null
+        ? OnMissingColumn.QUARANTINE
+        : OnMissingColumn.valueOf(onMissingColumn.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  /** What is wrong with the profile's settings, or null. */
+  public String problem() {
+    if (kind == null) {
+      return "kind is missing";
+    }
+    if (delivery != null && !List.of("incremental", "snapshot").contains(delivery)) {
+      return "delivery '" + delivery + "' is not one of [incremental, snapshot]";
+    }
+    if (onMissingColumn != null && !List.of("quarantine", "fail").contains(onMissingColumn)) {
+      return "on_missing_column '" + onMissingColumn + "' is not one of [quarantine, fail]";
+    }
+    return null;
+  }
 
   public boolean isSnapshot() {
     return "snapshot".equals(delivery);

@@ -68,7 +68,7 @@ public final class RunLog {
       return Optional.empty(); // a run log from before fingerprints: publish once more
     }
     List<Row> rows =
-        runs.where(col("status").isin("success", "noop"))
+        runs.where(col("status").isin("success", "partial", "noop"))
             .orderBy(col("started_at").desc())
             .limit(1)
             .select("fingerprint", "delta_versions")
@@ -83,9 +83,12 @@ public final class RunLog {
   /**
    * Counts the rows each rule caught, per table, as of this run: every rule that put rows in
    * quarantine, every declared rule (0 when nothing broke it), and the warn rules' counts over
-   * silver. Fail rules and gold checks count 0 here, as a run they stop publishes nothing.
+   * silver. Fail rules and gold checks count 0 here, as a run they stop publishes nothing. Each
+   * source's {@code extra_columns} counts the rows this run ingested with values in columns its
+   * profile does not map, kept in bronze's {@code _rescued}.
    */
-  public void quality(String runId, Map<String, Map<String, Long>> warnings) {
+  public void quality(
+      String runId, Map<String, Map<String, Long>> warnings, Map<String, Long> rescuedRows) {
     Map<List<String>, Long> counts = new TreeMap<>(Comparator.comparing(Object::toString));
     if (warehouse.exists("silver", "quarantine")) {
       for (Row r :
@@ -106,6 +109,8 @@ public final class RunLog {
         counts.merge(List.of(t.table(), rule.name(), action), n, Long::sum);
       }
     }
+    rescuedRows.forEach(
+        (source, n) -> counts.put(List.of("bronze." + source, "extra_columns", "warn"), n));
     List<Row> rows = new ArrayList<>();
     counts.forEach((k, n) -> rows.add(RowFactory.create(runId, k.get(0), k.get(1), k.get(2), n)));
     TableSchema quality = schemas.table("ops.quality");

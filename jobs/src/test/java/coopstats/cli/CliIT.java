@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,40 @@ class CliIT {
 
   record Result(int code, String out, String err) {}
 
+  /** Credentials as a user passes them to Spark and Hadoop; no output may show them. */
+  static final String SECRET = "Zq8cSecretValue";
+
   @BeforeAll
   static void runSample() throws Exception {
-    run = coopstats("run", "--warehouse", dir.resolve("warehouse").toString());
+    String javaOpts =
+        "-Dspark.hadoop.fs.s3a.access.key=AKIA"
+            + SECRET
+            + " -Dspark.hadoop.fs.s3a.secret.key="
+            + SECRET
+            + " -Dspark.hadoop.fs.azure.account.key.coop.dfs.core.windows.net="
+            + SECRET;
+    run =
+        coopstats(
+            Map.of("JAVA_OPTS", javaOpts),
+            "run",
+            "--warehouse",
+            dir.resolve("warehouse").toString());
+  }
+
+  @Test
+  void credentialsInSparkAndHadoopConfigurationAreNeverPrinted() throws Exception {
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).doesNotContain(SECRET);
+    assertThat(run.err()).doesNotContain(SECRET);
+    Result runs =
+        coopstats(
+            "sql",
+            "--warehouse",
+            dir.resolve("warehouse").toString(),
+            "--format",
+            "json",
+            "SELECT * FROM ops.runs");
+    assertThat(runs.out()).contains("\"status\":\"success\"").doesNotContain(SECRET);
   }
 
   @Test
@@ -122,18 +154,25 @@ class CliIT {
 
   /** Runs {@code bin/coopstats} in its own JVM and returns its exit code, stdout and stderr. */
   static Result coopstats(String... args) throws IOException, InterruptedException {
+    return coopstats(Map.of(), args);
+  }
+
+  /** As {@link #coopstats(String...)}, with {@code env} added to the environment. */
+  static Result coopstats(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(TestPaths.home().resolve("bin/coopstats").toString());
     command.addAll(List.of(args));
     Path out = Files.createTempFile("coopstats-out", ".txt");
     Path err = Files.createTempFile("coopstats-err", ".txt");
     try {
-      Process p =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(out.getParent().toFile())
               .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
+              .redirectError(err.toFile());
+      builder.environment().putAll(env);
+      Process p = builder.start();
       if (!p.waitFor(10, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new AssertionError("coopstats did not finish in 10 minutes: " + command);

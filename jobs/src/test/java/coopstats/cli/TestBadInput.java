@@ -175,6 +175,15 @@ class TestBadInput {
             sql(
                 "SELECT _rescued FROM bronze.investment WHERE _file = 'investment/drift_extra.csv'"))
         .containsExactly("_rescued", "\"{\"\"note\"\":\"\"a note\"\"}\"");
+    // The extra column is reported: in the run's summary and in ops.quality.
+    assertThat(run.out())
+        .contains("extra       investment/drift_extra.csv: columns [note] kept in bronze _rescued");
+    assertThat(
+            sql(
+                "SELECT table_name, action, rows FROM ops.quality WHERE rule = 'extra_columns'"
+                    + " ORDER BY ALL"))
+        .containsExactly(
+            "table_name,action,rows", "bronze.fund,warn,0", "bronze.investment,warn,1");
     assertThat(sql("SELECT record_id FROM silver.investment WHERE record_id = 'D1'")).hasSize(2);
     assertThat(
             sql(

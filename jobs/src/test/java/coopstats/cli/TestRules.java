@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,6 +118,37 @@ class TestRules {
     assertThat(sql("SELECT count(*) AS n FROM silver.investment")).containsExactly("n", "0");
   }
 
+  @Test
+  void aFileWithoutARequiredColumnEndsTheRunWith65WhenItsProfileSaysSo() throws IOException {
+    Path schemas = schemasWith("sources/investment.yaml", "on_missing_column: fail\n");
+    deliver("investment/good.csv", INVESTMENT + "A,2019,,X,Kenya,energy,5,USD,million,\n");
+    deliver(
+        "investment/renamed.csv",
+        INVESTMENT.replace("country", "nation") + "R,2019,,X,Kenya,energy,5,USD,million,\n");
+    deliver("training/t.csv", TRAINING + "T1,gist_bootcamps,2019,Egypt,3,10,USD\n");
+    Cli first = run(schemas);
+    assertThat(first.exitCode()).as(first.err()).isEqualTo(65);
+    assertThat(first.err())
+        .contains("1 file(s) lack a required column, and their source's profile says")
+        .contains("investment/renamed.csv (1 rows): missing required column(s) [country]")
+        .contains("found [record_id, year, month, investor, nation, sector,");
+    assertThat(first.out()).contains("rejected    investment/renamed.csv (1 rows)");
+    // The other files and sources are published; the file's row waits in quarantine.
+    assertThat(sql("SELECT record_id FROM silver.investment")).containsExactly("record_id", "A");
+    assertThat(sql("SELECT record_id FROM silver.training")).containsExactly("record_id", "T1");
+    assertThat(sql("SELECT file, line, rule FROM silver.quarantine"))
+        .containsExactly("file,line,rule", "investment/renamed.csv,2,missing_column");
+    assertThat(sql("SELECT status, exit_code FROM ops.runs"))
+        .containsExactly("status,exit_code", "partial,65");
+    assertThat(sql("SELECT count(*) AS n FROM gold.investment_share_yearly WHERE year = 2019"))
+        .doesNotContain("0");
+
+    // The run has told; the next night has nothing new and succeeds.
+    Cli next = run(schemas);
+    assertThat(next.exitCode()).as(next.err()).isZero();
+    assertThat(next.out()).contains("nothing new");
+  }
+
   /** The rows of the tables a failed run must leave as they were. */
   private List<String> published() {
     List<String> rows = new java.util.ArrayList<>();
@@ -129,19 +159,8 @@ class TestRules {
     return rows;
   }
 
-  /** A copy of schemas/ with {@code rule} appended to a table's rules. */
-  private Path schemasWith(String table, String rule) throws IOException {
-    Path copy = dir.resolve("schemas");
-    Path from = TestPaths.schemas();
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Path to = copy.resolve(from.relativize(f).toString());
-        Files.createDirectories(to.getParent());
-        Files.copy(f, to);
-      }
-    }
-    Files.writeString(copy.resolve(table), Files.readString(copy.resolve(table)) + rule);
-    return copy;
+  private Path schemasWith(String file, String text) throws IOException {
+    return TestPaths.schemasWith(dir, file, text);
   }
 
   private void deliver(String file, String text) throws IOException {

@@ -1,0 +1,75 @@
+package coopstats.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import coopstats.CoopstatsException;
+import coopstats.ExitCodes;
+import coopstats.TestPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Names in schema files become folder names, table names and SQL identifiers, so a name that could
+ * reach outside the landing folder or the warehouse, or into SQL text, is refused when schemas/
+ * loads.
+ */
+class TestSchemas {
+  @TempDir Path dir;
+
+  @Test
+  void theProjectsOwnSchemasLoad() {
+    Schemas schemas = Schemas.load(TestPaths.schemas());
+    assertThat(schemas.profiles()).containsKeys("cgit", "investment", "fund");
+    assertThat(schemas.profiles().get("investment").onMissingColumnOrDefault())
+        .isEqualTo(SourceProfile.OnMissingColumn.QUARANTINE);
+  }
+
+  @Test
+  void aSourceNameThatLeavesTheLandingFolderIsRefused() throws IOException {
+    Path schemas = TestPaths.schemasWith(dir, "sources/cgit.yaml", "");
+    Files.writeString(
+        schemas.resolve("sources/evil.yaml"), "source: ../../etc\nkind: investment\n");
+    assertRefused(schemas, "evil.yaml", "source name '../../etc' is not allowed");
+  }
+
+  @Test
+  void aTableNameThatReachesIntoSqlIsRefused() throws IOException {
+    Path schemas = TestPaths.schemasWith(dir, "tables/gold/program_roi_yearly.yaml", "");
+    Path file = schemas.resolve("tables/gold/program_roi_yearly.yaml");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace("table: gold.program_roi_yearly", "table: gold.x; DROP TABLE silver.fund"));
+    assertRefused(schemas, "program_roi_yearly.yaml", "table name 'x; DROP TABLE silver.fund'");
+  }
+
+  @Test
+  void anUnknownMissingColumnSettingIsRefused() throws IOException {
+    Path schemas =
+        TestPaths.schemasWith(dir, "sources/investment.yaml", "on_missing_column: sometimes\n");
+    assertRefused(
+        schemas,
+        "investment.yaml",
+        "on_missing_column 'sometimes' is not one of [quarantine, fail]");
+  }
+
+  @Test
+  void aFatalMissingColumnSettingIsRead() throws IOException {
+    Path schemas = TestPaths.schemasWith(dir, "sources/fund.yaml", "on_missing_column: fail\n");
+    assertThat(Schemas.load(schemas).profiles().get("fund").onMissingColumnOrDefault())
+        .isEqualTo(SourceProfile.OnMissingColumn.FAIL);
+  }
+
+  private static void assertRefused(Path schemas, String file, String problem) {
+    assertThatThrownBy(() -> Schemas.load(schemas))
+        .isInstanceOf(CoopstatsException.class)
+        .hasMessageContaining(file)
+        .hasMessageContaining(problem)
+        .satisfies(
+            e -> assertThat(((CoopstatsException) e).exitCode()).isEqualTo(ExitCodes.CONFIG));
+  }
+}
