@@ -85,12 +85,21 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     if (records.isEmpty()) {
       return rows;
     }
-    List<String> headers = records.get(0).values();
+    Record first = records.get(0);
+    List<String> headers = first.values() == null ? List.of() : first.values();
     Map<String, Integer> index = new LinkedHashMap<>();
     for (int i = 0; i < headers.size(); i++) {
       index.putIfAbsent(headerKey(headers.get(i)), i);
     }
-    String fileError = missingColumns(index.keySet(), headers);
+    String fileError =
+        first.values() == null
+            ? "the header (line "
+                + first.line()
+                + ") cannot be read: "
+                + first.error()
+                + "; expected "
+                + mapping.values()
+            : missingColumns(index.keySet(), headers);
     for (Record r : records.subList(1, records.size())) {
       String error = r.error() != null ? r.error() : fileError;
       Map<String, String> values = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import java.util.List;
  * Splits CSV text into records, each with the physical line it starts on and its raw text. A quoted
  * field may span lines. A quote that is never closed, or whose record only closes lines later with
  * the wrong number of fields, makes only its own line malformed, and reading resumes on the next
- * line: one stray quote never swallows the rows after it.
+ * line: one stray quote never swallows the rows after it. The header is always one line.
  */
 final class CsvRecords {
   private CsvRecords() {}
@@ -27,6 +27,17 @@ final class CsvRecords {
         continue;
       }
       int end = closingLine(lines, i);
+      if (out.isEmpty() && end > i) {
+        // A header is one line: a quote left open in it would otherwise swallow the rows below.
+        out.add(
+            new Record(
+                i + 1,
+                lines[i],
+                null,
+                "unbalanced quote: a quoted header opened on this line is not closed on it"));
+        i++;
+        continue;
+      }
       if (end < 0) {
         out.add(
             new Record(

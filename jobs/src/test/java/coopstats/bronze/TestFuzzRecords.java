@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of randomly damaged copies of the sample files through the bronze reader, without
- * Spark: it never throws, every non-blank line after the header lands in exactly one bronze row,
- * and every row it could not read carries its reason. The seed is fixed, so a failure repeats;
- * {@code -Dcoopstats.fuzz.seed} and {@code -Dcoopstats.fuzz.files} explore further.
+ * Spark: it never throws, every non-blank line after the one-line header lands in exactly one
+ * bronze row, and every row it could not read carries its reason. The seed is fixed, so a failure
+ * repeats; {@code -Dcoopstats.fuzz.seed} and {@code -Dcoopstats.fuzz.files} explore further.
  */
 class TestFuzzRecords {
   static final long SEED = Long.getLong("coopstats.fuzz.seed", 20261121L);
@@ -65,12 +65,14 @@ class TestFuzzRecords {
         List<Record> records = CsvRecords.split(text);
         if (!records.isEmpty()) {
           Record header = records.get(0);
-          expected.clear((int) header.line(), (int) header.line() + newlines(header.raw()) + 1);
+          assertThat(header.raw()).as(at + ": the header is one line").doesNotContain("\n");
+          expected.clear((int) header.line());
         }
       }
       BitSet covered = new BitSet();
       for (Row r : read) {
         int first = (int) r.getLong(2);
+        assertThat(lines[first - 1]).as(at + ": a row starts on line " + first).isNotBlank();
         String raw = r.getString(5);
         for (int l = first; l <= first + newlines(raw); l++) {
           assertThat(covered.get(l)).as(at + ": line " + l + " is in two rows").isFalse();
@@ -83,7 +85,13 @@ class TestFuzzRecords {
         }
         rows++;
       }
-      assertThat(covered).as(at + ": the lines in bronze rows").isEqualTo(expected);
+      // A quoted field may hold a blank line: it belongs to its row, not to the count.
+      for (int l = covered.nextSetBit(0); l >= 0; l = covered.nextSetBit(l + 1)) {
+        if (lines[l - 1].isBlank()) {
+          covered.clear(l);
+        }
+      }
+      assertThat(covered).as(at + ": the non-blank lines in bronze rows").isEqualTo(expected);
     }
     assertThat(mutations.applied()).isGreaterThanOrEqualTo(FILES);
     for (Mutations.Kind kind : Mutations.Kind.values()) {
