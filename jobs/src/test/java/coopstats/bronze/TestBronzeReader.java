@@ -37,6 +37,23 @@ class TestBronzeReader {
   }
 
   @Test
+  void aHeaderWithAnOpenQuoteSwallowsNoRow() {
+    String file =
+        "record_id,year,\"month,investor,country,sector,amount,currency,unit,is_tech\n"
+            + "A,2019,,X,Kenya,energy,5,USD,million,\n"
+            + "B,2019,,X\",Kenya,energy,5,USD,million,\n"; // a stray quote that closes it
+    List<Row> rows = read("investment", "investment/q.csv", file.getBytes(StandardCharsets.UTF_8));
+    assertThat(rows).extracting(r -> r.getLong(2)).containsExactly(2L, 3L);
+    assertThat(rows)
+        .extracting(r -> col(r, "investment", "_error"))
+        .containsExactly(
+            "the header (line 1) cannot be read: unbalanced quote: a quoted header opened on this"
+                + " line is not closed on it; expected [record_id, year, month, investor, country,"
+                + " sector, amount, currency, unit, is_tech]",
+            "unbalanced quote: a quoted field opened on this line is never closed");
+  }
+
+  @Test
   void anotherCgitReleaseWithOtherHeaderSpacingCaseAndEncodingIsRead() {
     String release =
         "YEAR, month ,Investor,Quantity in millions,Share Size,Transaction Party,SECTOR,Subsector,"
