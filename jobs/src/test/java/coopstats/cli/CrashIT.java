@@ -2,6 +2,8 @@ package coopstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import coopstats.TestPaths;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,8 +11,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,8 +65,11 @@ class CrashIT {
     assertThat(last.code()).as(last.err()).isZero();
     assertThat(last.err()).contains("restoring version");
 
+    Map<String, List<String>> expected = rows(clean);
+    Map<String, List<String>> actual = rows(crashed);
+    assertThat(expected.keySet()).containsExactlyInAnyOrderElementsOf(TABLES);
     for (String table : TABLES) {
-      assertThat(rows(crashed, table)).as(table).isEqualTo(rows(clean, table));
+      assertThat(actual.get(table)).as(table).isEqualTo(expected.get(table));
     }
   }
 
@@ -121,23 +130,35 @@ class CrashIT {
     return killed;
   }
 
-  /** A table's rows as CSV, sorted, without the columns that name the run that wrote them. */
-  private static String rows(Path warehouse, String table) throws Exception {
-    String columns =
-        table.equals("silver.investment")
-            ? "source, record_id, year, country_iso3, amount_usd, _file, _line"
-            : table.equals("silver.training")
-                ? "source, record_id, year, country_iso3, participants, cost_usd, _file, _line"
-                : table.equals("silver.quarantine") ? "source, file, line, rule, reason" : "*";
+  /**
+   * Every table's rows as JSON, sorted, without the columns that name the run that wrote them: one
+   * query, so one JVM, per warehouse.
+   */
+  private static Map<String, List<String>> rows(Path warehouse) throws Exception {
+    String query =
+        TABLES.stream()
+            .map(t -> "SELECT '" + t + "' AS t, to_json(struct(" + columns(t) + ")) AS r FROM " + t)
+            .collect(Collectors.joining(" UNION ALL ", "SELECT t, r FROM (", ") ORDER BY t, r"));
     CliIT.Result r =
-        CliIT.coopstats(
-            "sql",
-            "--warehouse",
-            warehouse.toString(),
-            "--format",
-            "csv",
-            "SELECT " + columns + " FROM " + table + " ORDER BY ALL");
+        CliIT.coopstats("sql", "--warehouse", warehouse.toString(), "--format", "json", query);
     assertThat(r.code()).as(r.err()).isZero();
-    return r.out();
+    Map<String, List<String>> rows = new TreeMap<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String line : r.out().lines().toList()) {
+      JsonNode row = json.readTree(line);
+      rows.computeIfAbsent(row.get("t").asText(), t -> new ArrayList<>())
+          .add(row.get("r").asText());
+    }
+    return rows;
+  }
+
+  private static String columns(String table) {
+    return switch (table) {
+      case "silver.investment" -> "source, record_id, year, country_iso3, amount_usd, _file, _line";
+      case "silver.training" ->
+          "source, record_id, year, country_iso3, participants, cost_usd, _file, _line";
+      case "silver.quarantine" -> "source, file, line, rule, reason";
+      default -> "*";
+    };
   }
 }
