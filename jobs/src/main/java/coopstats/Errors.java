@@ -99,6 +99,12 @@ public final class Errors {
             + ". Run `bin/coopstats run` first, or pass --warehouse DIR.");
   }
 
+  public static CoopstatsException cannotWrite(String file, String problem) {
+    return new CoopstatsException(
+        ExitCodes.CONFIG,
+        "cannot write " + file + ": " + problem + ". Pass --out with a folder you can write to.");
+  }
+
   public static CoopstatsException badQuery(String message) {
     return new CoopstatsException(
         ExitCodes.USAGE,
