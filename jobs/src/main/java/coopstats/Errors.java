@@ -105,6 +105,19 @@ public final class Errors {
         "cannot write " + file + ": " + problem + ". Pass --out with a folder you can write to.");
   }
 
+  public static CoopstatsException goldNotReadable(String table, String path, String features) {
+    return new CoopstatsException(
+        ExitCodes.DATA_ERROR,
+        table
+            + " uses "
+            + features
+            + ", which readers without Spark (DuckDB, Trino, Power BI, older delta-rs) cannot"
+            + " read; nothing was published. Gold tables must keep Delta reader version 1. Rebuild"
+            + " the table: delete the folder "
+            + path
+            + " and run `coopstats run --full-refresh`.");
+  }
+
   public static CoopstatsException badQuery(String message) {
     return new CoopstatsException(
         ExitCodes.USAGE,
