@@ -118,6 +118,18 @@ public final class Errors {
             + " and run `coopstats run --full-refresh`.");
   }
 
+  public static CoopstatsException missingSqlFile(String file) {
+    return new CoopstatsException(
+        ExitCodes.NO_INPUT,
+        "SQL file not found: " + file + ". Pass --file with a file of ;-separated statements.");
+  }
+
+  public static CoopstatsException badStatement(String where, String message) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        where + ": " + message + " The statements before it ran; fix this one and run again.");
+  }
+
   public static CoopstatsException badQuery(String message) {
     return new CoopstatsException(
         ExitCodes.USAGE,

@@ -119,6 +119,8 @@ public final class GoldJob {
                     functions.coalesce(functions.expr(rule.expect()), functions.lit(true))));
       }
       List<String> first = broken.toJSON().limit(1).collectAsList();
+      // The view is the check's own: a later query in the same session must not see it.
+      spark.catalog().dropTempView("rows");
       if (first.isEmpty()) {
         continue;
       }
