@@ -130,6 +130,39 @@ public final class Errors {
         where + ": " + message + " The statements before it ran; fix this one and run again.");
   }
 
+  public static CoopstatsException missingNotebook(String file) {
+    return new CoopstatsException(
+        ExitCodes.NO_INPUT,
+        "notebook not found: "
+            + file
+            + ". Pass the path of a .ipynb file, such as notebooks/partner_share.ipynb.");
+  }
+
+  public static CoopstatsException badNotebook(String file, String problem) {
+    return new CoopstatsException(
+        ExitCodes.DATA_ERROR,
+        "notebook "
+            + file
+            + " cannot be read: "
+            + problem
+            + ". Open and save it in Jupyter, or fix its JSON.");
+  }
+
+  public static CoopstatsException notebookCellFailed(
+      String file, int cell, String message, String written) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        "notebook "
+            + file
+            + ", code cell "
+            + cell
+            + " failed: "
+            + message
+            + " The cells before it ran; "
+            + written
+            + " holds their results and this error. Fix the cell and run again.");
+  }
+
   public static CoopstatsException badQuery(String message) {
     return new CoopstatsException(
         ExitCodes.USAGE,

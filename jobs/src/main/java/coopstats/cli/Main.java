@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       BackfillCommand.class,
       SqlCommand.class,
       StatusCommand.class,
-      DocsCommand.class
+      DocsCommand.class,
+      NotebookCommand.class
     })
 public final class Main {
 
