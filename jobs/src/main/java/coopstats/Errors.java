@@ -122,6 +122,70 @@ public final class Errors {
             + ". Run `bin/coopstats run` first, or pass --warehouse DIR.");
   }
 
+  public static CoopstatsException cannotWrite(String file, String problem) {
+    return new CoopstatsException(
+        ExitCodes.CONFIG,
+        "cannot write " + file + ": " + problem + ". Pass --out with a folder you can write to.");
+  }
+
+  public static CoopstatsException goldNotReadable(String table, String path, String features) {
+    return new CoopstatsException(
+        ExitCodes.DATA_ERROR,
+        table
+            + " uses "
+            + features
+            + ", which readers without Spark (DuckDB, Trino, Power BI, older delta-rs) cannot"
+            + " read; nothing was published. Gold tables must keep Delta reader version 1. Rebuild"
+            + " the table: delete the folder "
+            + path
+            + " and run `coopstats run --full-refresh`.");
+  }
+
+  public static CoopstatsException missingSqlFile(String file) {
+    return new CoopstatsException(
+        ExitCodes.NO_INPUT,
+        "SQL file not found: " + file + ". Pass --file with a file of ;-separated statements.");
+  }
+
+  public static CoopstatsException badStatement(String where, String message) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        where + ": " + message + " The statements before it ran; fix this one and run again.");
+  }
+
+  public static CoopstatsException missingNotebook(String file) {
+    return new CoopstatsException(
+        ExitCodes.NO_INPUT,
+        "notebook not found: "
+            + file
+            + ". Pass the path of a .ipynb file, such as notebooks/partner_share.ipynb.");
+  }
+
+  public static CoopstatsException badNotebook(String file, String problem) {
+    return new CoopstatsException(
+        ExitCodes.DATA_ERROR,
+        "notebook "
+            + file
+            + " cannot be read: "
+            + problem
+            + ". Open and save it in Jupyter, or fix its JSON.");
+  }
+
+  public static CoopstatsException notebookCellFailed(
+      String file, int cell, String message, String written) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        "notebook "
+            + file
+            + ", code cell "
+            + cell
+            + " failed: "
+            + message
+            + " The cells before it ran; "
+            + written
+            + " holds their results and this error. Fix the cell and run again.");
+  }
+
   public static CoopstatsException badQuery(String message) {
     return new CoopstatsException(
         ExitCodes.USAGE,

@@ -15,7 +15,14 @@ import picocli.CommandLine.Command;
     version = "coopstats 0.1.0",
     description =
         "Statistics on international cooperation in science and technology, on Spark and Delta Lake.",
-    subcommands = {RunCommand.class, BackfillCommand.class, SqlCommand.class, StatusCommand.class})
+    subcommands = {
+      RunCommand.class,
+      BackfillCommand.class,
+      SqlCommand.class,
+      StatusCommand.class,
+      DocsCommand.class,
+      NotebookCommand.class
+    })
 public final class Main {
 
   public static void main(String[] args) {

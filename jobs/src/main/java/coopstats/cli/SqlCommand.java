@@ -7,6 +7,9 @@ import coopstats.ExitCodes;
 import coopstats.spark.Warehouse;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,11 +25,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code coopstats sql}: runs a query over the warehouse; stdout carries only the result. */
+/**
+ * {@code coopstats sql}: runs a query, a file of statements, or an interactive prompt over the
+ * warehouse; stdout carries only the results.
+ */
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    description = "Query the warehouse's tables, named <layer>.<table>.")
+    description = {
+      "Query the warehouse's tables, named <layer>.<table>.",
+      "Without a QUERY or --file, opens a prompt: statements end with ';', quit or exit leaves."
+    })
 final class SqlCommand implements Callable<Integer> {
   enum Format {
     table,
@@ -44,11 +54,24 @@ final class SqlCommand implements Callable<Integer> {
       description = "table (for people), csv (header line, then rows) or json (JSON Lines).")
   Format format;
 
-  @Parameters(paramLabel = "QUERY", description = "The SQL query.")
+  @Option(
+      names = "--file",
+      paramLabel = "FILE",
+      description = "Run the ;-separated statements of a file, in order; stop at the first error.")
+  Path file;
+
+  @Parameters(
+      paramLabel = "QUERY",
+      arity = "0..1",
+      description = "The SQL query. Without a query or --file, an interactive prompt opens.")
   String query;
 
   @Override
   public Integer call() throws Exception {
+    if (query != null && file != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give either a QUERY or --file, not both");
+    }
     SparkSession spark = options.session();
     Warehouse warehouse = options.open(spark);
     if (!new org.apache.hadoop.fs.Path(warehouse.root())
@@ -57,11 +80,42 @@ final class SqlCommand implements Callable<Integer> {
       throw Errors.missingWarehouse(warehouse.root());
     }
     warehouse.registerAll();
-    Dataset<Row> result;
-    List<Row> rows;
+    PrintWriter out = spec.commandLine().getOut();
+    if (query != null) {
+      print(out, execute(spark, query));
+    } else if (file != null) {
+      runFile(spark, out);
+    } else {
+      new SqlPrompt(this, spark, out, spec.commandLine().getErr()).run(System.in);
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private void runFile(SparkSession spark, PrintWriter out) throws Exception {
+    if (!Files.isRegularFile(file)) {
+      throw Errors.missingSqlFile(file.toString());
+    }
+    List<SqlStatements.Statement> all =
+        SqlStatements.split(Files.readString(file, StandardCharsets.UTF_8)).all();
+    for (SqlStatements.Statement s : all) {
+      try {
+        print(out, execute(spark, s.sql()));
+      } catch (coopstats.CoopstatsException e) {
+        throw Errors.badStatement(file + ", line " + s.line(), e.getMessage());
+      }
+      out.flush();
+    }
+  }
+
+  /** A statement's result: its columns and rows. */
+  record Result(List<String> columns, List<Row> rows) {}
+
+  /** Runs one statement; a statement Spark cannot analyse is a usage error that says so. */
+  static Result execute(SparkSession spark, String sql) {
     try {
-      result = spark.sql(query);
-      rows = result.collectAsList();
+      Dataset<Row> result = spark.sql(sql);
+      return new Result(Arrays.asList(result.columns()), result.collectAsList());
     } catch (Exception e) {
       // Scala's AnalysisException (ParseException included) is unchecked to javac.
       if (e instanceof org.apache.spark.sql.AnalysisException) {
@@ -69,15 +123,14 @@ final class SqlCommand implements Callable<Integer> {
       }
       throw e;
     }
-    PrintWriter out = spec.commandLine().getOut();
-    List<String> columns = Arrays.asList(result.columns());
+  }
+
+  void print(PrintWriter out, Result r) throws Exception {
     switch (format) {
-      case table -> new TableFormat(columns, rows).print(out);
-      case csv -> printCsv(out, columns, rows);
-      case json -> printJson(out, columns, rows);
+      case table -> new TableFormat(r.columns(), r.rows()).print(out);
+      case csv -> printCsv(out, r.columns(), r.rows());
+      case json -> printJson(out, r.columns(), r.rows());
     }
-    out.flush();
-    return ExitCodes.OK;
   }
 
   static void printCsv(PrintWriter out, List<String> columns, List<Row> rows) {

@@ -1,2 +1,5 @@
-/** The command line: {@code coopstats run} and {@code coopstats sql}, with sysexits exit codes. */
+/**
+ * The command line: {@code coopstats run}, {@code backfill}, {@code status}, {@code sql} (a query,
+ * a file or a prompt) and {@code docs}, with sysexits exit codes.
+ */
 package coopstats.cli;

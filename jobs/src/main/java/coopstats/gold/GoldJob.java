@@ -68,6 +68,7 @@ public final class GoldJob {
             computed.put(table, rows);
             check(schemas.table("gold." + table), rows);
           });
+      checkReaders(plan.keySet());
       computed.forEach(
           (table, rows) -> {
             TableSchema schema = schemas.table("gold." + table);
@@ -82,6 +83,22 @@ public final class GoldJob {
           });
     } finally {
       computed.values().forEach(Dataset::unpersist);
+    }
+  }
+
+  /**
+   * Checks that every gold table, a planned one created first, stays readable without Spark, so
+   * that a run never publishes gold that dashboards cannot open.
+   */
+  private void checkReaders(Set<String> planned) {
+    for (String table : TABLES) {
+      TableSchema schema = schemas.table("gold." + table);
+      if (planned.contains(table)) {
+        warehouse.ensure(schema);
+      }
+      if (warehouse.exists("gold", table)) {
+        ReaderCompatibility.check(spark, schema.table(), warehouse.path("gold", table));
+      }
     }
   }
 
@@ -102,6 +119,8 @@ public final class GoldJob {
                     functions.coalesce(functions.expr(rule.expect()), functions.lit(true))));
       }
       List<String> first = broken.toJSON().limit(1).collectAsList();
+      // The view is the check's own: a later query in the same session must not see it.
+      spark.catalog().dropTempView("rows");
       if (first.isEmpty()) {
         continue;
       }

@@ -67,8 +67,16 @@ public final class Warehouse {
     return DeltaTable.isDeltaTable(spark, path(layer, table));
   }
 
-  /** Creates the table from its schema file if it does not exist, and registers its name. */
+  /**
+   * Creates the table from its schema file if it does not exist, or brings an existing table's
+   * comments in line with the schema file, and registers its name.
+   */
   public void ensure(TableSchema schema) {
+    if (exists(schema.layer(), schema.name())) {
+      TableComments.sync(spark, pathOf(schema), schema);
+      register(schema.layer(), schema.name());
+      return;
+    }
     DeltaTableBuilder b =
         DeltaTable.createIfNotExists(spark)
             .location(path(schema.layer(), schema.name()))
