@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  */
 public final class SampleWarehouse {
   private static Path root;
+  private static String out;
+  private static String err;
 
   private SampleWarehouse() {}
 
@@ -32,17 +34,32 @@ public final class SampleWarehouse {
         throw new UncheckedIOException(e);
       }
       TestSpark.session();
-      StringWriter err = new StringWriter();
+      StringWriter stdout = new StringWriter();
+      StringWriter stderr = new StringWriter();
       int code =
           Main.execute(
               new String[] {
                 "run", "--warehouse", root.toString(), "--schemas", TestPaths.schemas().toString()
               },
-              new PrintWriter(new StringWriter()),
-              new PrintWriter(err));
-      assertThat(code).as(err.toString()).isZero();
+              new PrintWriter(stdout),
+              new PrintWriter(stderr));
+      assertThat(code).as(stderr.toString()).isZero();
+      out = stdout.toString();
+      err = stderr.toString();
     }
     return root;
+  }
+
+  /** What the run that built the warehouse printed on stdout. */
+  public static String out() {
+    get();
+    return out;
+  }
+
+  /** What the run that built the warehouse printed on stderr. */
+  public static String err() {
+    get();
+    return err;
   }
 
   /** A copy of the sample warehouse in {@code dir}, for a test that changes it. */

@@ -2,6 +2,7 @@ package coopstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.SampleWarehouse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,13 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The bundled sample through the real command line; its totals are the published figures. */
 class TestSampleEndToEnd {
   @TempDir static Path dir;
+  static Path warehouse;
   static Cli run;
   static Cli again;
 
+  /** The shared sample warehouse's first run, and a second run on a copy of it. */
   @BeforeAll
   static void runSampleTwice() {
-    run = Cli.run("run", "--warehouse", dir.resolve("warehouse").toString());
-    again = Cli.run("run", "--warehouse", dir.resolve("warehouse").toString());
+    run = new Cli(0, SampleWarehouse.out(), SampleWarehouse.err());
+    warehouse = SampleWarehouse.copy(dir);
+    again = Cli.run("run", "--warehouse", warehouse.toString());
   }
 
   @Test
@@ -139,7 +143,7 @@ class TestSampleEndToEnd {
 
   @Test
   void statusShowsTheRunWithItsCountsAndRules() {
-    Cli status = Cli.run("status", "--warehouse", dir.resolve("warehouse").toString());
+    Cli status = Cli.run("status", "--warehouse", warehouse.toString());
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out())
         .contains("Latest runs (ops.runs):")
@@ -150,6 +154,6 @@ class TestSampleEndToEnd {
   }
 
   private static List<String> sql(String query) {
-    return Cli.csv(dir.resolve("warehouse"), query);
+    return Cli.csv(warehouse, query);
   }
 }
