@@ -128,7 +128,7 @@ public final class Pipeline {
             started,
             "failed",
             ExitCodes.of(e),
-            e.getMessage());
+            Redact.userInfo(e.getMessage()));
         throw e;
       }
     }
@@ -422,7 +422,7 @@ public final class Pipeline {
         runLog.quality(r.runId(), r.warnings(), rescued);
       }
     } catch (RuntimeException e) {
-      LOG.warn("could not write ops.runs for run {}: {}", r.runId(), e.toString());
+      LOG.warn("could not write ops.runs for run {}: {}", r.runId(), Redact.userInfo(e.toString()));
     }
   }
 
