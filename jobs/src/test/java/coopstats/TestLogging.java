@@ -31,6 +31,17 @@ class TestLogging {
         .doesNotContain(System.getProperty("java.vendor"));
   }
 
+  @Test
+  void aPasswordInAUriIsNeverLoggedWhoeverLogsIt() throws Exception {
+    assertThat(log("cannot list ftp://coop:S3cretPw@files.example.org/landing, retrying"))
+        .contains("cannot list ftp://***@files.example.org/landing, retrying\n")
+        .doesNotContain("S3cretPw");
+    assertThat(
+            log("failed", new java.io.IOException("Wrong FS: s3a://AKIA:S3cretPw@bucket/landing")))
+        .contains("java.io.IOException: Wrong FS: s3a://***@bucket/landing")
+        .doesNotContain("S3cretPw");
+  }
+
   /** Logs one INFO line through the shipped configuration and returns what reached stderr. */
   private static String log(String message, Object... args) throws Exception {
     URI shipped = TestPaths.home().resolve("jobs/src/main/resources/log4j2.properties").toUri();
