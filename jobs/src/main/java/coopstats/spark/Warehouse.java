@@ -198,7 +198,9 @@ public final class Warehouse {
    */
   public void register(String layer, String table) {
     String name = checkName(layer) + "." + checkName(table);
-    spark.sql("CREATE DATABASE IF NOT EXISTS `" + layer + "`");
+    if (!spark.catalog().databaseExists(layer)) {
+      spark.sql("CREATE DATABASE IF NOT EXISTS `" + layer + "`");
+    }
     TableIdentifier id = new TableIdentifier(table, Option.apply(layer));
     // The session catalog answers without reading the table, which may be gone.
     if (spark.sessionState().catalog().tableExists(id)) {
