@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       StatusCommand.class,
       DocsCommand.class,
-      NotebookCommand.class
+      NotebookCommand.class,
+      ReportCommand.class
     })
 public final class Main {
 
