@@ -3,12 +3,18 @@ package coopstats.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.SampleWarehouse;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +112,73 @@ class TestReport {
             .toList();
     assertThat(expected).isNotEmpty();
     assertThat(tableRows("quality-rules")).containsExactlyElementsOf(expected);
+  }
+
+  /**
+   * Headless Chromium (Debian's chromium package; .ci/run installs it) loads the page with no
+   * console message, keeps every chart's SVG in its DOM, and paints the charts' bars.
+   */
+  @Test
+  void theReportRendersInChromium() throws Exception {
+    String chromium = onPath("chromium");
+    Path shot = dir.resolve("report.png");
+    Path dom = dir.resolve("dom.html");
+    Path log = dir.resolve("chromium.log");
+    Process p =
+        new ProcessBuilder(
+                chromium,
+                "--headless",
+                "--disable-gpu",
+                "--no-sandbox",
+                "--user-data-dir=" + dir.resolve("chromium-profile"),
+                "--enable-logging=stderr",
+                "--v=0",
+                "--hide-scrollbars",
+                "--window-size=1000,4000",
+                "--screenshot=" + shot,
+                "--dump-dom",
+                index.toUri().toString())
+            .redirectOutput(dom.toFile())
+            .redirectError(log.toFile())
+            .start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+    String stderr = Files.readString(log);
+    assertThat(p.exitValue()).as(stderr).isZero();
+    assertThat(stderr.lines().filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught")))
+        .as("console messages")
+        .isEmpty();
+
+    String parsed = Files.readString(dom);
+    for (String id : CHARTS) {
+      assertThat(parsed).as(id).containsPattern("<svg[^>]* id=\"" + id + "\"[^>]*>\\s*<");
+    }
+    assertThat(parsed.split("<svg ", -1)).hasSize(CHARTS.size() + 1);
+
+    BufferedImage image = ImageIO.read(shot.toFile());
+    assertThat(image).as(shot + " is a PNG").isNotNull();
+    assertThat(image.getWidth()).isEqualTo(1000);
+    Map<Integer, Integer> colours = new HashMap<>();
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        colours.merge(image.getRGB(x, y) & 0xFFFFFF, 1, Integer::sum);
+      }
+    }
+    assertThat(colours.size()).as("distinct colours").isGreaterThan(100);
+    // JFreeChart's first two series colours fill the bars of the change and ROI charts.
+    assertThat(colours.getOrDefault(0xFF5555, 0)).as("red bar pixels").isGreaterThan(1000);
+    assertThat(colours.getOrDefault(0x5555FF, 0)).as("blue bar pixels").isGreaterThan(1000);
+  }
+
+  private static String onPath(String program) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, program))) {
+        return Path.of(d, program).toString();
+      }
+    }
+    throw new AssertionError(
+        program
+            + " is not on the PATH: this test renders the report in headless Chromium. Install"
+            + " Debian's chromium package (apt-get install -y chromium; .ci/run does this).");
   }
 
   private static List<String> sectionIds() {
