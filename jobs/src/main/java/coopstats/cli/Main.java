@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       DocsCommand.class,
       NotebookCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      ServeCommand.class
     })
 public final class Main {
 
