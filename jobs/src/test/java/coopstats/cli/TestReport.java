@@ -44,7 +44,9 @@ class TestReport {
     assertThat(run.exitCode()).as(run.err()).isZero();
     index = out.resolve("index.html");
     assertThat(run.err()).contains("wrote " + index);
-    assertThat(Files.list(out).map(p -> p.getFileName().toString())).containsExactly("index.html");
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("index.html");
+    }
     // The page is well-formed XML as well as HTML, so a plain XML parser reads its structure.
     page =
         DocumentBuilderFactory.newInstance()
@@ -59,6 +61,20 @@ class TestReport {
     assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//");
     assertThat(sectionIds())
         .containsExactly("partner-share", "tech-ratio", "program-roi", "quality");
+  }
+
+  @Test
+  void aMissingWarehouseExits66AndSaysWhatToDo() {
+    Cli run =
+        Cli.run(
+            "report",
+            "--warehouse",
+            dir.resolve("nowhere").toString(),
+            "--out",
+            dir.resolve("r2").toString());
+    assertThat(run.exitCode()).isEqualTo(66);
+    assertThat(run.err()).contains("warehouse not found").contains("bin/coopstats run");
+    assertThat(dir.resolve("r2")).doesNotExist();
   }
 
   @Test
