@@ -122,6 +122,16 @@ public final class Errors {
             + ". Run `bin/coopstats run` first, or pass --warehouse DIR.");
   }
 
+  public static CoopstatsException cannotServe(String address, String problem) {
+    return new CoopstatsException(
+        ExitCodes.CONFIG,
+        "cannot serve Spark Connect on "
+            + address
+            + ": "
+            + problem
+            + ". Pass --port with a free port, or --host with an address of this machine.");
+  }
+
   public static CoopstatsException cannotWrite(String file, String problem) {
     return new CoopstatsException(
         ExitCodes.CONFIG,

@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       StatusCommand.class,
       DocsCommand.class,
-      NotebookCommand.class
+      NotebookCommand.class,
+      ReportCommand.class,
+      ServeCommand.class
     })
 public final class Main {
 

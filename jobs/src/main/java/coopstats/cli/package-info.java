@@ -1,5 +1,6 @@
 /**
  * The command line: {@code coopstats run}, {@code backfill}, {@code status}, {@code sql} (a query,
- * a file or a prompt) and {@code docs}, with sysexits exit codes.
+ * a file or a prompt), {@code docs}, {@code notebook}, {@code report} and {@code serve} (Spark
+ * Connect), with sysexits exit codes.
  */
 package coopstats.cli;

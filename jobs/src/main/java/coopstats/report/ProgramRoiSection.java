@@ -1,0 +1,98 @@
+package coopstats.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** Each programme's return on investment, by year and to date, and its outcomes to date. */
+final class ProgramRoiSection {
+  static final String TITLE = "Programme ROI and outcomes";
+  static final String YEARLY_TITLE = "ROI per programme and year";
+  static final String TO_DATE_TITLE = "ROI per programme to date";
+  static final String TO_DATE_SERIES = "ROI to date";
+  static final List<String> HEADER =
+      List.of(
+          "programme",
+          "years",
+          "cost to date (USD m)",
+          "return to date (USD m)",
+          "ROI to date (%)",
+          "participants",
+          "jobs",
+          "start-ups",
+          "papers",
+          "patents");
+
+  private ProgramRoiSection() {}
+
+  static Section of(SparkSession spark) {
+    DefaultCategoryDataset yearly = new DefaultCategoryDataset();
+    for (Row r :
+        spark
+            .sql(
+                "SELECT coalesce(program_name, program), year, roi * 100"
+                    + " FROM gold.program_roi_yearly ORDER BY year, program")
+            .collectAsList()) {
+      yearly.addValue(
+          PartnerShareSection.number(r, 2), r.getString(0), String.valueOf(r.getInt(1)));
+    }
+    // Each programme's latest year carries its totals to date.
+    List<Row> latest =
+        spark
+            .sql(
+                "SELECT coalesce(program_name, program), concat(first_year, '–', year),"
+                    + " cum_cost_usd / 1e6, cum_return_usd / 1e6, cum_roi * 100, cum_participants,"
+                    + " cum_jobs, cum_startups, cum_papers, cum_patents FROM ("
+                    + " SELECT *, min(year) OVER (PARTITION BY program) AS first_year,"
+                    + " row_number() OVER (PARTITION BY program ORDER BY year DESC) AS n"
+                    + " FROM gold.program_roi_yearly) WHERE n = 1 ORDER BY program")
+            .collectAsList();
+    DefaultCategoryDataset toDate = new DefaultCategoryDataset();
+    List<List<String>> table = new ArrayList<>();
+    for (Row r : latest) {
+      toDate.addValue(PartnerShareSection.number(r, 4), TO_DATE_SERIES, r.getString(0));
+      List<String> cells = new ArrayList<>();
+      for (int i = 0; i < r.length(); i++) {
+        cells.add(cell(r, i));
+      }
+      table.add(cells);
+    }
+    String html =
+        Html.p(
+                "ROI = (return − cost) ÷ cost (gold.program_roi_yearly). Cost is training cost,"
+                    + " joint-lab funding and fund disbursements; return is start-up revenue and fund"
+                    + " returns. A programme that reports no return has no ROI.")
+            + Svg.of(
+                "roi-yearly-chart",
+                ChartFactory.createLineChart(YEARLY_TITLE, "Year", "ROI (%)", yearly))
+            + Svg.of(
+                "roi-to-date-chart",
+                ChartFactory.createBarChart(
+                    TO_DATE_TITLE,
+                    "Programme",
+                    "ROI to date (%)",
+                    toDate,
+                    PlotOrientation.HORIZONTAL,
+                    false,
+                    false,
+                    false))
+            + Html.p("Outcomes from each programme's first year to its latest.")
+            + Html.table("roi-outcomes", HEADER, table);
+    return new Section("program-roi", TITLE, html);
+  }
+
+  private static String cell(Row r, int i) {
+    if (r.isNullAt(i)) {
+      return "";
+    }
+    Object v = r.get(i);
+    if (v instanceof Double || v instanceof java.math.BigDecimal) {
+      return String.format(java.util.Locale.ROOT, "%,.1f", ((Number) v).doubleValue());
+    }
+    return v instanceof Long n ? String.format(java.util.Locale.ROOT, "%,d", n) : v.toString();
+  }
+}
