@@ -22,38 +22,23 @@ class CliIT {
 
   record Result(int code, String out, String err) {}
 
-  /** Credentials as a user passes them to Spark and Hadoop; no output may show them. */
-  static final String SECRET = "Zq8cSecretValue";
-
   @BeforeAll
-  static void runSample() throws Exception {
-    String javaOpts =
-        "-Dspark.hadoop.fs.s3a.access.key=AKIA"
-            + SECRET
-            + " -Dspark.hadoop.fs.s3a.secret.key="
-            + SECRET
-            + " -Dspark.hadoop.fs.azure.account.key.coop.dfs.core.windows.net="
-            + SECRET;
-    run =
-        coopstats(
-            Map.of("JAVA_OPTS", javaOpts),
-            "run",
-            "--warehouse",
-            dir.resolve("warehouse").toString());
+  static void runSample() {
+    run = LaunchedSample.run();
   }
 
   @Test
   void credentialsInSparkAndHadoopConfigurationAreNeverPrinted() {
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out()).doesNotContain(SECRET);
-    assertThat(run.err()).doesNotContain(SECRET);
+    assertThat(run.out()).doesNotContain(LaunchedSample.SECRET);
+    assertThat(run.err()).doesNotContain(LaunchedSample.SECRET);
   }
 
   @Test
   void runOnTheSamplePrintsWhereTheTablesAreAndASummary() {
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains("warehouse   file:" + dir.resolve("warehouse"))
+        .contains("warehouse   file:" + LaunchedSample.warehouse())
         .contains("Belt and Road partners' share of outbound investment")
         .contains("in silver.quarantine");
     assertThat(run.err()).contains("stage bronze").contains("stage gold");
@@ -65,7 +50,7 @@ class CliIT {
         coopstats(
             "sql",
             "--warehouse",
-            dir.resolve("warehouse").toString(),
+            LaunchedSample.warehouse().toString(),
             "--format",
             "csv",
             "SELECT * FROM gold.investment_share_yearly ORDER BY year, group_type, group_key");
@@ -84,7 +69,7 @@ class CliIT {
         coopstats(
             "sql",
             "--warehouse",
-            dir.resolve("warehouse").toString(),
+            LaunchedSample.warehouse().toString(),
             "--format",
             "json",
             "SELECT year, share FROM gold.investment_share_yearly WHERE group_type = 'all' AND year = 2019");

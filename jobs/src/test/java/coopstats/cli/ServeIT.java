@@ -2,7 +2,6 @@ package coopstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coopstats.SampleWarehouse;
 import coopstats.TestPaths;
 import coopstats.TestSpark;
 import java.net.ServerSocket;
@@ -27,7 +26,7 @@ class ServeIT {
 
   @Test
   void aSparkConnectClientReadsGoldThroughTheServer() throws Exception {
-    Path warehouse = SampleWarehouse.get();
+    Path warehouse = LaunchedSample.warehouse();
     List<String> expected =
         text(
             TestSpark.session()

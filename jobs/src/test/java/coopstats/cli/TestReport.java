@@ -131,7 +131,7 @@ class TestReport {
   }
 
   /**
-   * Headless Chromium (Debian's chromium package; .ci/run installs it) loads the page with no
+   * Headless Chromium (Debian's chromium package; the build installs it) loads the page with no
    * console message, keeps every chart's SVG in its DOM, and paints the charts' bars.
    */
   @Test
@@ -194,7 +194,8 @@ class TestReport {
     throw new AssertionError(
         program
             + " is not on the PATH: this test renders the report in headless Chromium. Install"
-            + " Debian's chromium package (apt-get install -y chromium; .ci/run does this).");
+            + " Debian's chromium package (apt-get install -y chromium; the build does this as root or with password-less sudo, see"
+            + " .ci/ensure-chromium).");
   }
 
   private static List<String> sectionIds() {
