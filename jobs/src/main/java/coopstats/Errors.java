@@ -193,4 +193,15 @@ public final class Errors {
             + message
             + ". Tables are named <layer>.<table>; try SHOW TABLES IN gold.");
   }
+
+  public static CoopstatsException badOption(String option, String value, String expected) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        option
+            + " "
+            + value
+            + " is not valid: expected "
+            + expected
+            + ". Fix the option and run again.");
+  }
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       StatusCommand.class,
       DocsCommand.class,
-      NotebookCommand.class
+      NotebookCommand.class,
+      GenerateCommand.class
     })
 public final class Main {
 
