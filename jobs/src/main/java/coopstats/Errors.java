@@ -204,4 +204,28 @@ public final class Errors {
             + expected
             + ". Fix the option and run again.");
   }
+
+  public static CoopstatsException unfinishedRun(String table, long published, long current) {
+    return new CoopstatsException(
+        ExitCodes.TEMP_FAIL,
+        table
+            + " is at version "
+            + current
+            + " but the last published run left it at "
+            + published
+            + ": a run did not finish. Run `coopstats run` first, which puts the tables back, then"
+            + " maintain.");
+  }
+
+  public static CoopstatsException shortRetention(long hours, long safe) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        "--retain-hours "
+            + hours
+            + " is below "
+            + safe
+            + " hours, Delta's default retention: VACUUM would delete files that a reader of an"
+            + " older version, or a run in progress elsewhere, may still need. Keep the default, or"
+            + " pass --unsafe-retention as well if no reader or run can be affected.");
+  }
 }

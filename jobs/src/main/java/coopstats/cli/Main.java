@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       DocsCommand.class,
       NotebookCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      MaintainCommand.class
     })
 public final class Main {
 
