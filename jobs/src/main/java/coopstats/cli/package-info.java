@@ -1,5 +1,6 @@
 /**
  * The command line: {@code coopstats run}, {@code backfill}, {@code status}, {@code sql} (a query,
- * a file or a prompt) and {@code docs}, with sysexits exit codes.
+ * a file or a prompt), {@code docs}, {@code generate} (synthetic landing data) and {@code maintain}
+ * (OPTIMIZE and VACUUM), with sysexits exit codes.
  */
 package coopstats.cli;
