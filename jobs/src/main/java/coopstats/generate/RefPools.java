@@ -36,7 +36,7 @@ final class RefPools {
 
   final List<Country> countries = new ArrayList<>();
   final double[] countryWeights;
-  final List<String> sectors = new ArrayList<>();
+  final Map<String, List<String>> sectorsByTaxonomy = new HashMap<>();
   final Map<String, List<String[]>> programsByKind = new HashMap<>();
 
   private RefPools(Path ref) {
@@ -66,7 +66,7 @@ final class RefPools {
     }
     countryWeights = Seeds.cumulative(w);
     for (String[] s : read(ref.resolve("sectors.csv"))) {
-      sectors.add(s[1]);
+      sectorsByTaxonomy.computeIfAbsent(s[0], k -> new ArrayList<>()).add(s[1]);
     }
     for (String[] p : read(ref.resolve("programs.csv"))) {
       programsByKind.computeIfAbsent(p[3], k -> new ArrayList<>()).add(p);
@@ -97,8 +97,14 @@ final class RefPools {
     return s.get(4 + r.nextInt(s.size() - 4));
   }
 
+  /**
+   * A sector as deliveries name it: half CGIT's sector names, a third coopstats' names, the rest
+   * OECD DAC purpose codes (without the weights, the 325 DAC codes would crowd out the others).
+   */
   String sector(SplittableRandom r) {
-    return Seeds.oneOf(r, sectors);
+    int u = r.nextInt(6);
+    String taxonomy = u < 3 ? "cgit" : u < 5 ? "coopstats" : "dac5";
+    return Seeds.oneOf(r, sectorsByTaxonomy.getOrDefault(taxonomy, List.of("Other")));
   }
 
   /** Programmes of a kind: {@code [program_id, program_name, ...]}. */
