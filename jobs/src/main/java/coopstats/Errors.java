@@ -203,4 +203,39 @@ public final class Errors {
             + message
             + ". Tables are named <layer>.<table>; try SHOW TABLES IN gold.");
   }
+
+  public static CoopstatsException badOption(String option, String value, String expected) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        option
+            + " "
+            + value
+            + " is not valid: expected "
+            + expected
+            + ". Fix the option and run again.");
+  }
+
+  public static CoopstatsException unfinishedRun(String table, long published, long current) {
+    return new CoopstatsException(
+        ExitCodes.TEMP_FAIL,
+        table
+            + " is at version "
+            + current
+            + " but the last published run left it at "
+            + published
+            + ": a run did not finish. Run `coopstats run` first, which puts the tables back, then"
+            + " maintain.");
+  }
+
+  public static CoopstatsException shortRetention(long hours, long safe) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        "--retain-hours "
+            + hours
+            + " is below "
+            + safe
+            + " hours, Delta's default retention: VACUUM would delete files that a reader of an"
+            + " older version, or a run in progress elsewhere, may still need. Keep the default, or"
+            + " pass --unsafe-retention as well if no reader or run can be affected.");
+  }
 }

@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
       DocsCommand.class,
       NotebookCommand.class,
       ReportCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      GenerateCommand.class,
+      MaintainCommand.class
     })
 public final class Main {
 

@@ -1,0 +1,133 @@
+package coopstats.ops;
+
+import coopstats.Errors;
+import coopstats.spark.Warehouse;
+import io.delta.tables.DeltaTable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Compacts the small files that nightly runs leave in bronze, silver and gold (Delta OPTIMIZE) and
+ * removes the files no version within the retention still needs (VACUUM), under the warehouse lock
+ * so that it never overlaps a run. It then logs itself in {@code ops.runs} as a {@code noop} with
+ * mode {@code maintain} and the compacted versions: the next run starts from those versions rather
+ * than taking the compaction for an unfinished run and restoring the tables behind it.
+ */
+public final class Maintenance {
+  /** Delta's own default for {@code delta.deletedFileRetentionDuration}: 7 days. */
+  public static final long SAFE_RETAIN_HOURS = 168;
+
+  private static final String CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  /** One table's active files before and after compaction. */
+  public record Compacted(String table, long filesBefore, long filesAfter) {}
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final RunLog log;
+
+  public Maintenance(SparkSession spark, Warehouse warehouse, RunLog log) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.log = log;
+  }
+
+  /**
+   * Optimizes and vacuums every table; {@code unsafeRetention} lets the retention go below Delta's
+   * check for this one command, and only then is the check switched off, and back on after.
+   */
+  public List<Compacted> run(long retainHours, boolean unsafeRetention) {
+    Instant started = Instant.now();
+    String runId = RUN_ID.format(started) + "-maintain";
+    try (RunLock lock =
+        RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId)) {
+      Optional<RunRecord.Published> last = log.lastPublished();
+      List<String> tables = tables();
+      last.ifPresent(p -> checkPublished(p, tables));
+      List<Compacted> out = new ArrayList<>();
+      Map<String, Long> versions = new TreeMap<>(last.map(p -> p.deltaVersions()).orElse(Map.of()));
+      for (String table : tables) {
+        out.add(compact(table, retainHours, unsafeRetention));
+        String[] lt = table.split("\\.");
+        versions.put(table, warehouse.version(lt[0], lt[1]));
+      }
+      last.ifPresent(p -> record(runId, started, p.fingerprint(), versions, retainHours));
+      return out;
+    }
+  }
+
+  private Compacted compact(String table, long retainHours, boolean unsafeRetention) {
+    String[] lt = table.split("\\.");
+    DeltaTable delta = DeltaTable.forPath(spark, warehouse.path(lt[0], lt[1]));
+    long before = files(delta);
+    delta.optimize().executeCompaction();
+    String check = spark.conf().get(CHECK, "true");
+    if (unsafeRetention) {
+      spark.conf().set(CHECK, "false");
+    }
+    try {
+      delta.vacuum(retainHours);
+    } finally {
+      spark.conf().set(CHECK, check);
+    }
+    return new Compacted(table, before, files(delta));
+  }
+
+  private static long files(DeltaTable delta) {
+    return delta.detail().first().<Long>getAs("numFiles");
+  }
+
+  /** The bronze, silver and gold tables, in that order. */
+  private List<String> tables() {
+    List<String> all = warehouse.registerAll();
+    List<String> out = new ArrayList<>();
+    for (String layer : List.of("bronze", "silver", "gold")) {
+      all.stream().filter(t -> t.startsWith(layer + ".")).forEach(out::add);
+    }
+    return out;
+  }
+
+  /** A table ahead of the last published run belongs to a run that did not finish: leave it. */
+  private void checkPublished(RunRecord.Published last, List<String> tables) {
+    for (String table : tables) {
+      String[] lt = table.split("\\.");
+      Long then = last.deltaVersions().get(table);
+      if (then != null && warehouse.version(lt[0], lt[1]) != then) {
+        throw Errors.unfinishedRun(table, then, warehouse.version(lt[0], lt[1]));
+      }
+    }
+  }
+
+  private void record(
+      String runId, Instant started, String fingerprint, Map<String, Long> v, long retainHours) {
+    log.record(
+        new RunRecord(
+            runId,
+            null,
+            started,
+            Instant.now(),
+            "noop",
+            0,
+            "maintain: OPTIMIZE of bronze, silver and gold, VACUUM retaining "
+                + retainHours
+                + " hours; no row changed",
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            "balanced",
+            "maintain",
+            List.of(),
+            v,
+            fingerprint));
+  }
+}

@@ -1,0 +1,47 @@
+package coopstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coopstats.TestPaths;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A smoke of {@code bench/run} at 20,000 rows: the script completes and prints every figure of its
+ * table. Timings are printed, never asserted.
+ */
+class BenchIT {
+  @TempDir Path dir;
+
+  @Test
+  void theBenchmarkCompletesAtSmokeSizeAndPrintsItsTable() throws Exception {
+    Path out = dir.resolve("bench.out");
+    Path err = dir.resolve("bench.err");
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    TestPaths.home().resolve("bench/run").toString(),
+                    "--sizes",
+                    "20000",
+                    "--no-build",
+                    "--no-record",
+                    "--work",
+                    dir.resolve("work").toString()))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("bench/run finished").isTrue();
+    String printed = Files.readString(out, StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(Files.readString(err, StandardCharsets.UTF_8)).isZero();
+    assertThat(printed)
+        .contains("| figure | measured | target |")
+        .contains("| cold sample run ÷ bare SparkSession start and stop |")
+        .contains("| full build, 20000 investment rows (23400 rows, 4 kinds) |")
+        .contains("| nightly +1% on 20000 ÷ full build of 20000 |");
+  }
+}
