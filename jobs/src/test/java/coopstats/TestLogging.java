@@ -2,14 +2,16 @@ package coopstats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.StringLayout;
+import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.ConfigurationFactory;
 import org.apache.logging.log4j.core.config.ConfigurationSource;
+import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.junit.jupiter.api.Test;
 
 /** The shipped log4j2 configuration: INFO of coopstats on stderr, and no lookups in messages. */
@@ -42,23 +44,38 @@ class TestLogging {
         .doesNotContain("S3cretPw");
   }
 
-  /** Logs one INFO line through the shipped configuration and returns what reached stderr. */
+  /**
+   * Logs one INFO line through the shipped configuration (its loggers and its console layout) and
+   * returns the text it writes. The console appender's stream is shared by every log4j context in
+   * the JVM, so the line is captured by an appender with the same layout in its place.
+   */
   private static String log(String message, Object... args) throws Exception {
     URI shipped = TestPaths.home().resolve("jobs/src/main/resources/log4j2.properties").toUri();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream old = System.err;
     LoggerContext context = new LoggerContext("shipped-configuration");
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      Configuration config =
+      context.start(
           ConfigurationFactory.getInstance()
-              .getConfiguration(context, ConfigurationSource.fromUri(shipped));
-      context.start(config);
+              .getConfiguration(context, ConfigurationSource.fromUri(shipped)));
+      Configuration config = context.getConfiguration();
+      StringWriter out = new StringWriter();
+      Appender capture =
+          WriterAppender.createAppender(
+              (StringLayout) config.getAppender("stderr").getLayout(),
+              null,
+              out,
+              "capture",
+              false,
+              true);
+      capture.start();
+      config.addAppender(capture);
+      LoggerConfig root = config.getRootLogger();
+      root.removeAppender("stderr");
+      root.addAppender(capture, null, null);
+      context.updateLoggers();
       context.getLogger("coopstats.Pipeline").info(message, args);
+      return out.toString();
     } finally {
       context.stop();
-      System.setErr(old);
     }
-    return err.toString(StandardCharsets.UTF_8);
   }
 }
