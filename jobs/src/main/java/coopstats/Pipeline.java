@@ -22,7 +22,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
-  private static final DateTimeFormatter RUN_ID =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /** What a run did, for the summary and the caller. */
   public record Result(
@@ -107,7 +104,7 @@ public final class Pipeline {
    */
   public Result run(String landing, LocalDate logicalDate, boolean fullRefresh) {
     Instant started = Instant.now();
-    String runId = RUN_ID.format(started) + "-" + UUID.randomUUID().toString().substring(0, 6);
+    String runId = RunRecord.id(started, UUID.randomUUID().toString().substring(0, 6));
     try (RunLock lock =
         RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId)) {
       try {

@@ -4,8 +4,6 @@ import coopstats.Errors;
 import coopstats.spark.Warehouse;
 import io.delta.tables.DeltaTable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +23,6 @@ public final class Maintenance {
   public static final long SAFE_RETAIN_HOURS = 168;
 
   private static final String CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
-  private static final DateTimeFormatter RUN_ID =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /** One table's active files before and after compaction. */
   public record Compacted(String table, long filesBefore, long filesAfter) {}
@@ -47,7 +43,7 @@ public final class Maintenance {
    */
   public List<Compacted> run(long retainHours, boolean unsafeRetention) {
     Instant started = Instant.now();
-    String runId = RUN_ID.format(started) + "-maintain";
+    String runId = RunRecord.id(started, "maintain");
     try (RunLock lock =
         RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId)) {
       Optional<RunRecord.Published> last = log.lastPublished();

@@ -26,4 +26,13 @@ public record RunRecord(
 
   /** What the last run that published (or confirmed) the tables saw. */
   public record Published(String fingerprint, Map<String, Long> deltaVersions) {}
+
+  private static final java.time.format.DateTimeFormatter ID_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
+
+  /** A run's id: its start time in UTC, then {@code suffix} (20261120T010203Z-1a2b3c). */
+  public static String id(java.time.Instant started, String suffix) {
+    return ID_TIME.format(started) + "-" + suffix;
+  }
 }
