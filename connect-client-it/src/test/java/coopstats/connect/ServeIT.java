@@ -106,6 +106,32 @@ class ServeIT {
           }
         }
 
+        // The README's example query, against the same rows of coopstats sql.
+        List<String> partners =
+            client
+                .sql(
+                    "SELECT year, share FROM gold."
+                        + TABLE
+                        + " WHERE group_key = 'belt_and_road' ORDER BY year")
+                .collectAsList()
+                .stream()
+                .map(r -> r.get(0) + " " + r.get(1))
+                .toList();
+        int year = header.indexOf("year");
+        int share = header.indexOf("share");
+        assertThat(partners)
+            .as("the Belt and Road partners' shares")
+            .isNotEmpty()
+            .containsExactlyElementsOf(
+                expected.stream()
+                    .filter(r -> r.get(header.indexOf("group_key")).equals("belt_and_road"))
+                    .map(
+                        r ->
+                            parse(r.get(year), schema.get("year"))
+                                + " "
+                                + parse(r.get(share), schema.get("share")))
+                    .toList());
+
         List<Row> shown = client.sql("SHOW TABLES IN gold").collectAsList();
         assertThat(shown)
             .allSatisfy(r -> assertThat(r.getAs("namespace").toString()).isEqualTo("gold"));
