@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -25,9 +26,14 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final List<String> LINEAGE =
       List.of("_source", "_file", "_line", "_run_id", "_ingested_at", "_raw", "_error", "_rescued");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final SourceProfile profile;
   private final Map<String, String> mapping;
+
+  /** The header key of each mapped column, in the order of {@link #mapping}. */
+  private final List<String> mappedKeys;
+
   private final List<String> required;
   private final String landingRoot;
   private final String runId;
@@ -41,6 +47,7 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
       Timestamp ingestedAt) {
     this.profile = profile;
     this.mapping = profile.headerMapping(contract);
+    this.mappedKeys = mapping.values().stream().map(BronzeReader::headerKey).toList();
     this.required =
         contract.requiredColumns().stream()
             .filter(c -> !profile.constantsOrEmpty().containsKey(c))
@@ -87,9 +94,10 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     }
     Record first = records.get(0);
     List<String> headers = first.values() == null ? List.of() : first.values();
+    List<String> keys = headers.stream().map(BronzeReader::headerKey).toList();
     Map<String, Integer> index = new LinkedHashMap<>();
-    for (int i = 0; i < headers.size(); i++) {
-      index.putIfAbsent(headerKey(headers.get(i)), i);
+    for (int i = 0; i < keys.size(); i++) {
+      index.putIfAbsent(keys.get(i), i);
     }
     String fileError =
         first.values() == null
@@ -106,8 +114,7 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
       Map<String, String> rescued = new LinkedHashMap<>();
       if (r.values() != null) {
         for (int i = 0; i < r.values().size(); i++) {
-          String header = i < headers.size() ? headers.get(i) : "_c" + i;
-          values.put(i < headers.size() ? headerKey(header) : header, r.values().get(i));
+          values.put(i < keys.size() ? keys.get(i) : "_c" + i, r.values().get(i));
         }
         if (error == null && r.values().size() != headers.size()) {
           error =
@@ -147,8 +154,7 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     Object[] out = new Object[LINEAGE.size() + mapping.size()];
     int i = LINEAGE.size();
     Map<String, String> unmapped = new LinkedHashMap<>(values);
-    for (Map.Entry<String, String> m : mapping.entrySet()) {
-      String key = headerKey(m.getValue());
+    for (String key : mappedKeys) {
       out[i++] = values.get(key);
       unmapped.remove(key);
     }
@@ -184,7 +190,9 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
 
   /** Headers match trimmed, case-insensitive, with inner spacing collapsed. */
   static String headerKey(String header) {
-    return header == null ? "" : header.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return header == null
+        ? ""
+        : SPACES.matcher(header.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
   private static String toJson(Map<String, String> values) {

@@ -19,12 +19,20 @@ final class RowParser implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final List<ColumnSpec> columns;
+
+  /** Each column's decimal type, or null; parsed once, not per value. */
+  private final DecimalType[] decimals;
+
   private final CountryResolver countries;
   private final Sectors sectors;
   private final FxRates fx;
 
   RowParser(TableSchema silver, RefData ref) {
     this.columns = silver.columns();
+    this.decimals =
+        columns.stream()
+            .map(c -> DataType.fromDDL(c.type()) instanceof DecimalType t ? t : null)
+            .toArray(DecimalType[]::new);
     this.countries = new CountryResolver(ref);
     this.sectors = new Sectors(ref);
     this.fx = new FxRates(ref);
@@ -41,7 +49,7 @@ final class RowParser implements Serializable {
       ColumnSpec c = columns.get(i);
       Object v = "lineage".equals(c.parse()) ? lineage.get(c.name()) : value(c, ctx);
       if (v instanceof BigDecimal d) {
-        v = fit(c, d);
+        v = fit(c, decimals[i], d);
       }
       if (v == null && !c.isNullable()) {
         throw new RowRejected("not_null", c.source() + " is empty; it is required");
@@ -70,8 +78,7 @@ final class RowParser implements Serializable {
   }
 
   /** Rounds to the column's decimal scale, rejecting a value too large for its precision. */
-  private static BigDecimal fit(ColumnSpec c, BigDecimal d) {
-    DecimalType t = (DecimalType) DataType.fromDDL(c.type());
+  private static BigDecimal fit(ColumnSpec c, DecimalType t, BigDecimal d) {
     BigDecimal scaled = d.setScale(t.scale(), RoundingMode.HALF_EVEN);
     if (scaled.precision() > t.precision()) {
       throw new RowRejected("range", c.name() + " " + d.toPlainString() + " is too large");

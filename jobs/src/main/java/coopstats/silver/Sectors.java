@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Classifies a sector as technology or not from {@code ref.sector}: CGIT sector names, DAC 5-digit
@@ -12,6 +13,7 @@ import java.util.Map;
  */
 final class Sectors implements Serializable {
   private static final long serialVersionUID = 1L;
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private final Map<String, Boolean> isTech = new HashMap<>();
 
   Sectors(RefData ref) {
@@ -27,6 +29,6 @@ final class Sectors implements Serializable {
   }
 
   private static String key(String s) {
-    return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    return SPACES.matcher(s.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
   }
 }
