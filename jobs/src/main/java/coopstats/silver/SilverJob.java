@@ -279,8 +279,11 @@ public final class SilverJob {
     WindowSpec inDelivery =
         Window.partitionBy(keyAndRun).orderBy(col("_file").desc(), col("_line").desc());
     WindowSpec deliveries = Window.partitionBy(key).orderBy(col("_ingested_at"), col("_run_id"));
+    // One shuffle by key serves both windows: partitions by key are also partitions by key and
+    // delivery.
     Dataset<Row> ranked =
         valid
+            .repartition(key)
             .withColumn("q_rank", row_number().over(inDelivery))
             .withColumn("q_last_file", first("_file").over(inDelivery))
             .withColumn("q_last_line", first("_line").over(inDelivery));
