@@ -183,10 +183,6 @@ public final class Pipeline {
       return new Result(
           runId, List.of(), ingested, fingerprint, "noop", List.of(), Map.of(), List.of());
     }
-    for (LandingContract c : schemas.contracts().values()) {
-      warehouse.ensure(schemas.table(c.silverTable()));
-    }
-    warehouse.ensure(schemas.table("silver.quarantine"));
     SilverJob silver = new SilverJob(spark, warehouse, schemas, ref);
     SilverJob.Changes changes = null;
     List<String> restored = List.of();
@@ -194,6 +190,11 @@ public final class Pipeline {
     if (incremental) {
       restored = restoreUnpublished(last.get());
     }
+    // After the restore: a table property this brings in line must not be restored away.
+    for (LandingContract c : schemas.contracts().values()) {
+      warehouse.ensure(schemas.table(c.silverTable()));
+    }
+    warehouse.ensure(schemas.table("silver.quarantine"));
     Map<String, Long> before = new TreeMap<>(versions("silver"));
     before.putAll(versions("gold"));
     try {

@@ -30,6 +30,7 @@ import scala.Option;
 public final class Warehouse {
   public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ref", "ops");
   private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+  private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
 
   private final SparkSession spark;
   private final String root;
@@ -74,6 +75,9 @@ public final class Warehouse {
   public void ensure(TableSchema schema) {
     if (exists(schema.layer(), schema.name())) {
       TableComments.sync(spark, pathOf(schema), schema);
+      if (deletionVectors(schema)) {
+        enableDeletionVectors(schema);
+      }
       register(schema.layer(), schema.name());
       return;
     }
@@ -81,7 +85,7 @@ public final class Warehouse {
         DeltaTable.createIfNotExists(spark)
             .location(path(schema.layer(), schema.name()))
             .comment(schema.comment())
-            .property("delta.enableDeletionVectors", "false");
+            .property(DELETION_VECTORS, String.valueOf(deletionVectors(schema)));
     for (StructField f : schema.sparkSchema().fields()) {
       b = b.addColumn(f);
     }
@@ -90,6 +94,36 @@ public final class Warehouse {
     }
     b.execute();
     register(schema.layer(), schema.name());
+  }
+
+  /**
+   * Whether a table keeps deletion vectors. Silver tables take a MERGE every night: with deletion
+   * vectors the MERGE marks the rows it replaces instead of rewriting every file that holds one, so
+   * a night costs what its rows cost, not what the table's history costs. Gold stays without them
+   * for readers without Spark (see {@code ReaderCompatibility}); the other layers only append or
+   * overwrite.
+   */
+  static boolean deletionVectors(TableSchema schema) {
+    return schema.layer().equals("silver");
+  }
+
+  /** Turns deletion vectors on for a table created before silver had them; once, in one commit. */
+  private void enableDeletionVectors(TableSchema schema) {
+    Row detail = DeltaTable.forPath(spark, pathOf(schema)).detail().first();
+    boolean on =
+        "true"
+            .equals(
+                detail
+                    .<scala.collection.Map<String, String>>getAs("properties")
+                    .getOrElse(DELETION_VECTORS, () -> "false"));
+    if (!on) {
+      spark.sql(
+          "ALTER TABLE delta.`"
+              + pathOf(schema).replace("`", "``")
+              + "` SET TBLPROPERTIES ('"
+              + DELETION_VECTORS
+              + "' = 'true')");
+    }
   }
 
   /**
@@ -104,7 +138,7 @@ public final class Warehouse {
           DeltaTable.createIfNotExists(spark)
               .location(path(layer, table))
               .property(feed, "true")
-              .property("delta.enableDeletionVectors", "false");
+              .property(DELETION_VECTORS, "false");
       for (StructField f : schema.fields()) {
         b = b.addColumn(f);
       }

@@ -74,6 +74,14 @@ class TestIncremental {
         .contains("8 delivered: 5 in silver, 3 in silver.quarantine");
     assertThat(filesByYear("gold", "investment_share_yearly").get(2019))
         .isEqualTo(goldBefore.get(2019));
+    // The correction of B marks its old row deleted in d1.csv's data file instead of rewriting
+    // every file that shares one with it.
+    assertThat(lastCommit("silver", "investment"))
+        .containsEntry("operation", "MERGE")
+        .containsEntry("numTargetRowsUpdated", "1")
+        .containsEntry("numTargetDeletionVectorsAdded", "1")
+        .containsEntry("numTargetRowsCopied", "0")
+        .containsEntry("numTargetFilesRemoved", "0");
     assertThat(sql("SELECT record_id, amount_usd, _file FROM silver.investment ORDER BY ALL"))
         .containsExactly(
             "record_id,amount_usd,_file",
@@ -213,6 +221,21 @@ class TestIncremental {
         .agg(org.apache.spark.sql.functions.max("version"))
         .first()
         .getLong(0);
+  }
+
+  /** The operation of a table's latest commit, with its metrics. */
+  private Map<String, String> lastCommit(String layer, String table) {
+    Row last =
+        TestSpark.session()
+            .sql(
+                "DESCRIBE HISTORY delta.`"
+                    + dir.resolve("warehouse/" + layer + "/" + table)
+                    + "` LIMIT 1")
+            .first();
+    Map<String, String> commit =
+        new TreeMap<>(last.getJavaMap(last.fieldIndex("operationMetrics")));
+    commit.put("operation", last.getAs("operation"));
+    return commit;
   }
 
   /** The data files that hold each year's rows of a table. */
