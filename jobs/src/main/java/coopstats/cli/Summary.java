@@ -41,7 +41,7 @@ final class Summary {
         out,
         spark
             .sql(
-                "SELECT year, round(amount_usd / 1e6, 1) AS partner_usd_m, round(total_usd / 1e6, 1) AS total_usd_m,"
+                "SELECT year, round(amount_usd / 1000000, 1) AS partner_usd_m, round(total_usd / 1000000, 1) AS total_usd_m,"
                     + " round(share * 100, 1) AS share_pct FROM gold.investment_share_yearly"
                     + " WHERE group_type = 'country_group' AND group_key = 'belt_and_road' ORDER BY year")
             .collectAsList(),
@@ -68,7 +68,7 @@ final class Summary {
         out,
         spark
             .sql(
-                "SELECT program, year, round(cum_cost_usd / 1e6, 2), round(cum_roi, 2), cum_participants"
+                "SELECT program, year, round(cum_cost_usd / 1000000, 2), round(cum_roi, 2), cum_participants"
                     + " FROM (SELECT *, row_number() OVER (PARTITION BY program ORDER BY year DESC) AS n"
                     + " FROM gold.program_roi_yearly) WHERE n = 1 ORDER BY program")
             .collectAsList(),
