@@ -1,5 +1,6 @@
 package coopstats.bronze;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -9,10 +10,12 @@ import java.util.Map;
 
 /**
  * Splits JSON Lines text into records: one JSON object per line, scalar values only. The values
- * list alternates key and value.
+ * list alternates key and value. A number is kept as a plain decimal ({@code 0.0006}, not the
+ * double's {@code 6.0E-4}, which the amount parser rightly rejects as not a number).
  */
 final class JsonRecords {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private JsonRecords() {}
 
@@ -46,7 +49,7 @@ final class JsonRecords {
             line, raw, null, "field '" + e.getKey() + "' is an object or array, not a value");
       }
       kv.add(e.getKey());
-      kv.add(v.isNull() ? null : v.asText());
+      kv.add(v.isNull() ? null : v.isNumber() ? v.decimalValue().toPlainString() : v.asText());
     }
     return new Record(line, raw, kv, null);
   }

@@ -101,4 +101,19 @@ class TestBronzeReader {
     assertThat(col(rows.get(1), "fund", "_error")).isEqualTo("the line is not a JSON object");
     assertThat(rows.get(1).getLong(2)).isEqualTo(2);
   }
+
+  @Test
+  void jsonNumbersKeepTheirDigitsNotScientificNotation() {
+    List<Row> rows =
+        read(
+            "fund",
+            "fund/f.jsonl",
+            ("{\"record_id\":\"F1\",\"year\":2020,\"disbursed_amount\":0.0006,"
+                    + "\"committed_amount\":12345678.50,\"jobs\":1481}\n")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(col(rows.get(0), "fund", "disbursed_amount")).isEqualTo("0.0006");
+    assertThat(col(rows.get(0), "fund", "committed_amount")).isEqualTo("12345678.5");
+    assertThat(col(rows.get(0), "fund", "year")).isEqualTo("2020");
+    assertThat(col(rows.get(0), "fund", "jobs")).isEqualTo("1481");
+  }
 }

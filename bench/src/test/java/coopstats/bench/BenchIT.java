@@ -1,8 +1,7 @@
-package coopstats.cli;
+package coopstats.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coopstats.TestPaths;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,20 +11,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A smoke of {@code bench/run} at 20,000 rows: the script completes and prints every figure of its
- * table. Timings are printed, never asserted.
+ * A smoke of {@code bench/run} at 20,000 rows: the script completes, prints every figure of its
+ * table, and the DuckDB peer's gold equals the pipeline's. Timings are printed, never asserted. It
+ * lives in the bench module so that it runs after the peer is packaged.
  */
 class BenchIT {
   @TempDir Path dir;
 
+  static Path home() {
+    String home = System.getProperty("coopstats.home");
+    assertThat(home).as("system property coopstats.home (set by the build)").isNotNull();
+    return Path.of(home);
+  }
+
   @Test
-  void theBenchmarkCompletesAtSmokeSizeAndPrintsItsTable() throws Exception {
+  void theBenchmarkCompletesAtSmokeSizeAndDuckDbAgreesWithThePipeline() throws Exception {
     Path out = dir.resolve("bench.out");
     Path err = dir.resolve("bench.err");
     Process p =
         new ProcessBuilder(
                 List.of(
-                    TestPaths.home().resolve("bench/run").toString(),
+                    home().resolve("bench/run").toString(),
                     "--sizes",
                     "20000",
                     "--no-build",
@@ -35,13 +41,22 @@ class BenchIT {
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();
-    assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("bench/run finished").isTrue();
+    assertThat(p.waitFor(20, TimeUnit.MINUTES)).as("bench/run finished").isTrue();
     String printed = Files.readString(out, StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(Files.readString(err, StandardCharsets.UTF_8)).isZero();
     assertThat(printed)
         .contains("| figure | measured | target |")
         .contains("| cold sample run ÷ bare SparkSession start and stop |")
         .contains("| full build, 20000 investment rows (23400 rows, 4 kinds) |")
-        .contains("| nightly +1% on 20000 ÷ full build of 20000 |");
+        .contains("| nightly +1% on 20000 ÷ full build of 20000 |")
+        .contains("| full build of 20000 ÷ DuckDB on the same work |")
+        .doesNotContain("not measured");
+    String duck =
+        printed
+            .lines()
+            .filter(l -> l.startsWith("| full build of 20000 ÷ DuckDB on the same work |"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(duck).contains("gold agrees").doesNotContain("DISAGREES");
   }
 }
