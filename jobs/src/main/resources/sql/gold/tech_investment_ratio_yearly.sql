@@ -7,9 +7,13 @@ WITH flows AS (
   SELECT 'fund' AS flow, year, CAST(NULL AS INT) AS month, country_iso3, disbursed_usd, is_tech
   FROM silver.fund
 ),
+-- Summed once, by flow, year, month, country and tech flag (a few thousand rows however long the
+-- history); every sum below adds up those sums, which are exact decimals like the amounts.
 records AS (
-  SELECT *, CASE WHEN month IS NULL THEN make_date(year, 7, 1) ELSE make_date(year, month, 15) END AS as_of
+  SELECT flow, year, country_iso3, is_tech, SUM(amount_usd) AS amount_usd,
+         CASE WHEN month IS NULL THEN make_date(year, 7, 1) ELSE make_date(year, month, 15) END AS as_of
   FROM flows
+  GROUP BY flow, year, month, country_iso3, is_tech
 ),
 tagged AS (
   SELECT flow, year, 'all' AS group_type, 'all' AS group_key, amount_usd, is_tech FROM records
