@@ -195,7 +195,7 @@ class TestReport {
         program
             + " is not on the PATH: this test renders the report in headless Chromium. Install"
             + " Debian's chromium package (apt-get install -y chromium; the build does this as root or with password-less sudo, see"
-            + " .ci/ensure-chromium).");
+            + " .ci/ensure-test-tools).");
   }
 
   private static List<String> sectionIds() {
