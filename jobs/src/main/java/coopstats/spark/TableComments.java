@@ -4,6 +4,7 @@ import coopstats.contract.ColumnSpec;
 import coopstats.contract.TableSchema;
 import io.delta.tables.DeltaTable;
 import java.util.Objects;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -16,10 +17,11 @@ import org.apache.spark.sql.types.StructType;
 final class TableComments {
   private TableComments() {}
 
-  static void sync(SparkSession spark, String path, TableSchema schema) {
+  /** {@code detail} is the table's {@code DESCRIBE DETAIL} row, read once by the caller. */
+  static void sync(SparkSession spark, String path, TableSchema schema, Row detail) {
     DeltaTable table = DeltaTable.forPath(spark, path);
     String target = "delta.`" + path.replace("`", "``") + "`";
-    String description = table.detail().first().getAs("description");
+    String description = detail.getAs("description");
     if (!Objects.equals(description, schema.comment())) {
       spark.sql("COMMENT ON TABLE " + target + " IS " + literal(schema.comment()));
     }

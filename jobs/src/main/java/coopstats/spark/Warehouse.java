@@ -74,8 +74,9 @@ public final class Warehouse {
    */
   public void ensure(TableSchema schema) {
     if (exists(schema.layer(), schema.name())) {
-      TableComments.sync(spark, pathOf(schema), schema);
-      if (deletionVectors(schema)) {
+      Row detail = DeltaTable.forPath(spark, pathOf(schema)).detail().first();
+      TableComments.sync(spark, pathOf(schema), schema, detail);
+      if (deletionVectors(schema) && !"true".equals(property(detail, DELETION_VECTORS))) {
         enableDeletionVectors(schema);
       }
       register(schema.layer(), schema.name());
@@ -107,23 +108,21 @@ public final class Warehouse {
     return schema.layer().equals("silver");
   }
 
-  /** Turns deletion vectors on for a table created before silver had them; once, in one commit. */
+  /** Turns deletion vectors on for a table created before silver had them, in one commit. */
   private void enableDeletionVectors(TableSchema schema) {
-    Row detail = DeltaTable.forPath(spark, pathOf(schema)).detail().first();
-    boolean on =
-        "true"
-            .equals(
-                detail
-                    .<scala.collection.Map<String, String>>getAs("properties")
-                    .getOrElse(DELETION_VECTORS, () -> "false"));
-    if (!on) {
-      spark.sql(
-          "ALTER TABLE delta.`"
-              + pathOf(schema).replace("`", "``")
-              + "` SET TBLPROPERTIES ('"
-              + DELETION_VECTORS
-              + "' = 'true')");
-    }
+    spark.sql(
+        "ALTER TABLE delta.`"
+            + pathOf(schema).replace("`", "``")
+            + "` SET TBLPROPERTIES ('"
+            + DELETION_VECTORS
+            + "' = 'true')");
+  }
+
+  /** A table property from a {@code DESCRIBE DETAIL} row, or "false" when it is not set. */
+  private static String property(Row detail, String key) {
+    return detail
+        .<scala.collection.Map<String, String>>getAs("properties")
+        .getOrElse(key, () -> "false");
   }
 
   /**
@@ -148,11 +147,7 @@ public final class Warehouse {
     }
     register(layer, table);
     Row detail = DeltaTable.forPath(spark, path(layer, table)).detail().first();
-    if ("true"
-        .equals(
-            detail
-                .<scala.collection.Map<String, String>>getAs("properties")
-                .getOrElse(feed, () -> "false"))) {
+    if ("true".equals(property(detail, feed))) {
       return false;
     }
     spark.sql(
