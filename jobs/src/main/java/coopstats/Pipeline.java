@@ -17,6 +17,7 @@ import coopstats.ref.RefData;
 import coopstats.ref.RefJob;
 import coopstats.silver.Reconciliation;
 import coopstats.silver.SilverJob;
+import coopstats.spark.InputSize;
 import coopstats.spark.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -140,6 +141,7 @@ public final class Pipeline {
         Redact.userInfo(warehouse.root()));
     BronzeJob bronze = new BronzeJob(spark, warehouse, schemas);
     List<SourceProfile> sources = bronze.sources(landing);
+    InputSize.tune(spark, InputSize.of(spark, List.of(landing, warehouse.root() + "/bronze")));
     RefData ref = RefData.load(schemas.dir().resolve("ref"));
     String fingerprint = Fingerprint.of(schemas.dir(), GoldJob.sqlTexts());
     Optional<RunRecord.Published> last =
