@@ -1,5 +1,6 @@
 package coopstats.silver;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -14,7 +15,6 @@ import coopstats.contract.RuleSpec;
 import coopstats.contract.TableSchema;
 import coopstats.spark.Warehouse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -31,11 +31,21 @@ final class Rules {
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final TableSchema table;
+  private final Map<String, List<Object>> referenced;
 
-  Rules(SparkSession spark, Warehouse warehouse, TableSchema table) {
+  /**
+   * {@code referenced} holds the values of the {@code ref.*} columns that rules reference, read
+   * once per run and shared by the run's tables: ref does not change while silver is written.
+   */
+  Rules(
+      SparkSession spark,
+      Warehouse warehouse,
+      TableSchema table,
+      Map<String, List<Object>> referenced) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.table = table;
+    this.referenced = referenced;
   }
 
   private List<RuleSpec> rules(RuleSpec.Action action) {
@@ -49,12 +59,14 @@ final class Rules {
     }
     Column c = col(r.column());
     List<Object> allowed =
-        r.acceptedValues() != null ? List.copyOf(r.acceptedValues()) : referenced(r.references());
+        r.acceptedValues() != null
+            ? List.copyOf(r.acceptedValues())
+            : referenced.computeIfAbsent(r.references(), this::read);
     return c.isNotNull().and(not(c.isin(allowed.toArray())));
   }
 
   /** The values of {@code ref.<table>.<column>}, read from the warehouse (a few hundred). */
-  private List<Object> referenced(String reference) {
+  private List<Object> read(String reference) {
     String[] parts = reference.split("\\.");
     List<Object> values = new ArrayList<>();
     for (Row r :
@@ -150,24 +162,20 @@ final class Rules {
     }
   }
 
-  /** How many rows of the table break each warn rule. */
-  Map<String, Long> warnings(Dataset<Row> rows) {
-    List<RuleSpec> rules = rules(RuleSpec.Action.WARN);
-    Map<String, Long> counts = new LinkedHashMap<>();
-    if (rules.isEmpty()) {
-      return counts;
-    }
-    Row sums =
-        rows.agg(
-                sum(when(broken(rules.get(0)), 1L).otherwise(0L)),
-                rules.stream()
-                    .skip(1)
-                    .map(r -> sum(when(broken(r), 1L).otherwise(0L)))
-                    .toArray(Column[]::new))
-            .first();
-    for (int i = 0; i < rules.size(); i++) {
-      counts.put(rules.get(i).name(), sums.isNullAt(i) ? 0L : sums.getLong(i));
-    }
-    return counts;
+  /** The names of the table's warn rules, in the order of {@link #warnCounts}. */
+  List<String> warnNames() {
+    return rules(RuleSpec.Action.WARN).stream().map(RuleSpec::name).toList();
+  }
+
+  /**
+   * An aggregate column: per warn rule, in declaration order, how many rows break it, as an array
+   * of longs (empty when the table has no warn rule).
+   */
+  Column warnCounts() {
+    Column[] sums =
+        rules(RuleSpec.Action.WARN).stream()
+            .map(r -> coalesce(sum(when(broken(r), 1L).otherwise(0L)), lit(0L)))
+            .toArray(Column[]::new);
+    return sums.length == 0 ? array().cast("array<bigint>") : array(sums);
   }
 }

@@ -67,6 +67,7 @@ public final class SilverJob {
   private final Warehouse warehouse;
   private final Schemas schemas;
   private final RefData ref;
+  private final Map<String, List<Object>> referenced = new java.util.HashMap<>();
 
   public SilverJob(SparkSession spark, Warehouse warehouse, Schemas schemas, RefData ref) {
     this.spark = spark;
@@ -113,7 +114,7 @@ public final class SilverJob {
       Batch b = batch(contract, sources, published);
       if (b != null) {
         TableSchema silver = schemas.table(contract.silverTable());
-        Rules rules = new Rules(spark, warehouse, silver);
+        Rules rules = new Rules(spark, warehouse, silver, referenced);
         Dataset<Row> checked = rules.quarantine(b.parsed()).persist(StorageLevel.MEMORY_AND_DISK());
         persisted.add(checked);
         Dataset<Row> ranked =
@@ -167,26 +168,11 @@ public final class SilverJob {
       LOG.info("{}: merged; years changed {}", silver.table(), touched);
     }
     writeQuarantine(quarantined, replaced, published == null);
-    List<Reconciliation.FileCount> counts =
-        new Reconciliation(spark, warehouse, schemas).count(sources);
+    Reconciliation.Counts counts =
+        new Reconciliation(spark, warehouse, schemas)
+            .count(sources, t -> new Rules(spark, warehouse, t, referenced));
     persisted.forEach(Dataset::unpersist);
-    return new Changes(published == null, years, counts, warnings());
-  }
-
-  /** How many silver rows break each warn rule, per silver table, after this run. */
-  private Map<String, Map<String, Long>> warnings() {
-    Map<String, Map<String, Long>> warnings = new TreeMap<>();
-    for (LandingContract c : schemas.contracts().values()) {
-      TableSchema silver = schemas.table(c.silverTable());
-      if (warehouse.exists("silver", silver.name())) {
-        warnings.put(
-            silver.table(),
-            new Rules(spark, warehouse, silver)
-                .warnings(
-                    spark.read().format("delta").load(warehouse.path("silver", silver.name()))));
-      }
-    }
-    return warnings;
+    return new Changes(published == null, years, counts.files(), counts.warnings());
   }
 
   /** The parsed new rows of one kind, or null when none of its sources has anything new. */
