@@ -17,8 +17,11 @@ import org.apache.spark.sql.types.StructType;
 final class TableComments {
   private TableComments() {}
 
-  /** {@code detail} is the table's {@code DESCRIBE DETAIL} row, read once by the caller. */
-  static void sync(SparkSession spark, String path, TableSchema schema, Row detail) {
+  /**
+   * {@code detail} is the table's {@code DESCRIBE DETAIL} row, read once by the caller. Returns the
+   * table's schema as it was read.
+   */
+  static StructType sync(SparkSession spark, String path, TableSchema schema, Row detail) {
     DeltaTable table = DeltaTable.forPath(spark, path);
     String target = "delta.`" + path.replace("`", "``") + "`";
     String description = detail.getAs("description");
@@ -42,6 +45,7 @@ final class TableComments {
                 + literal(c.comment()));
       }
     }
+    return current;
   }
 
   /** A Spark SQL string literal: backslashes and single quotes escaped. */

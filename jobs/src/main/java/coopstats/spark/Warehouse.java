@@ -21,6 +21,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Option;
 
 /**
@@ -28,6 +30,7 @@ import scala.Option;
  * session's catalog as {@code <layer>.<table>}. The root may be any Hadoop URI.
  */
 public final class Warehouse {
+  private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
   public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ref", "ops");
   private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
   private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
@@ -70,17 +73,26 @@ public final class Warehouse {
 
   /**
    * Creates the table from its schema file if it does not exist, or brings an existing table's
-   * comments in line with the schema file, and registers its name.
+   * comments and deletion vectors in line with the schema file, and registers its name.
    */
   public void ensure(TableSchema schema) {
+    existing(schema);
+  }
+
+  /** An existing table's {@code DESCRIBE DETAIL} row and schema, as read before any change. */
+  private record Existing(Row detail, StructType schema) {}
+
+  /** {@link #ensure}; returns what the existing table was, or null when it was created now. */
+  private Existing existing(TableSchema schema) {
     if (exists(schema.layer(), schema.name())) {
       Row detail = DeltaTable.forPath(spark, pathOf(schema)).detail().first();
-      TableComments.sync(spark, pathOf(schema), schema, detail);
+      StructType current = TableComments.sync(spark, pathOf(schema), schema, detail);
       if (deletionVectors(schema) && !"true".equals(property(detail, DELETION_VECTORS))) {
         enableDeletionVectors(schema);
       }
+      warnNullable(schema, current);
       register(schema.layer(), schema.name());
-      return;
+      return new Existing(detail, current);
     }
     DeltaTableBuilder b =
         DeltaTable.createIfNotExists(spark)
@@ -95,6 +107,36 @@ public final class Warehouse {
     }
     b.execute();
     register(schema.layer(), schema.name());
+    return null;
+  }
+
+  /**
+   * Warns about the columns the schema file declares {@code nullable: false} that the table has
+   * nullable. Delta cannot tighten a column in place; such a table was written by an earlier
+   * coopstats, which replaced schemas as nullable, or its schema was replaced since (see {@link
+   * #overwrite}). Its rows stay as they are; recreating the table restores the check.
+   */
+  private void warnNullable(TableSchema schema, StructType current) {
+    List<String> loose = new ArrayList<>();
+    for (StructField f : schema.sparkSchema().fields()) {
+      if (!f.nullable()
+          && current.getFieldIndex(f.name()).isDefined()
+          && current.apply(f.name()).nullable()) {
+        loose.add(f.name());
+      }
+    }
+    if (!loose.isEmpty()) {
+      LOG.warn(
+          "{}: columns {} are NOT NULL in the schema file but nullable in the table, so Delta does"
+              + " not refuse nulls in them; to recreate the table, delete its folder (bronze is"
+              + " the source of silver, gold and ref; the next run rebuilds them)",
+          schema.table(),
+          loose);
+    }
+  }
+
+  private String target(TableSchema schema) {
+    return "delta.`" + pathOf(schema).replace("`", "``") + "`";
   }
 
   /**
@@ -111,9 +153,9 @@ public final class Warehouse {
   /** Turns deletion vectors on for a table created before silver had them, in one commit. */
   private void enableDeletionVectors(TableSchema schema) {
     spark.sql(
-        "ALTER TABLE delta.`"
-            + pathOf(schema).replace("`", "``")
-            + "` SET TBLPROPERTIES ('"
+        "ALTER TABLE "
+            + target(schema)
+            + " SET TBLPROPERTIES ('"
             + DELETION_VECTORS
             + "' = 'true')");
   }
@@ -158,10 +200,41 @@ public final class Warehouse {
   /**
    * Replaces the table's rows with {@code rows}, in one commit, typed, partitioned and commented as
    * its schema file says (the schema file wins over the table's earlier schema).
+   *
+   * <p>Delta writes the schema of a write that replaces it ({@code overwriteSchema}) as nullable,
+   * so the schema is replaced only when the schema file dropped a column, changed a type or changed
+   * the partitioning, which loses {@code NOT NULL} and is logged. Otherwise new columns merge in,
+   * and Delta checks the {@code NOT NULL} columns on every write.
    */
   public void overwrite(Dataset<Row> rows, TableSchema schema) {
-    ensure(schema);
-    writer(rows, schema, "overwrite").option("overwriteSchema", "true").save(pathOf(schema));
+    Existing before = existing(schema);
+    boolean replace = before != null && needsNewSchema(schema, before);
+    writer(rows, schema, "overwrite")
+        .option(replace ? "overwriteSchema" : "mergeSchema", "true")
+        .save(pathOf(schema));
+    if (replace) {
+      warnNullable(schema, spark.read().format("delta").load(pathOf(schema)).schema());
+    }
+  }
+
+  /**
+   * Whether writing {@code schema} over the table needs its schema replaced: a column the schema
+   * file no longer has, a type it changed, or other partition columns. Adding a column does not.
+   */
+  private static boolean needsNewSchema(TableSchema schema, Existing before) {
+    List<String> partitions =
+        before.detail().getList(before.detail().fieldIndex("partitionColumns"));
+    if (!partitions.equals(schema.partitions())) {
+      return true;
+    }
+    StructType wanted = schema.sparkSchema();
+    for (StructField f : before.schema().fields()) {
+      if (!wanted.getFieldIndex(f.name()).isDefined()
+          || !wanted.apply(f.name()).dataType().sameType(f.dataType())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
