@@ -19,11 +19,11 @@ public final class InputSize {
   private static final Logger LOG = LoggerFactory.getLogger(InputSize.class);
 
   /**
-   * 32 MiB: about 300,000 generated investment rows with the other kinds in proportion. Measured: a
-   * cold run on the sample takes 0.75 of its time with generated code; at 200,000 rows the two are
-   * level within noise (see BENCHMARKS.md).
+   * 16 MiB: about 150,000 generated investment rows with the other kinds in proportion (200,000
+   * take 22 MB). Measured in one session on 2 cores: the cold sample run took 64 s without
+   * generated code against 81 s with it; 200,000 rows took 106.6 s against 106.2 s.
    */
-  public static final long SMALL_BYTES = 32L << 20;
+  public static final long SMALL_BYTES = 16L << 20;
 
   static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
   static final String FACTORY_MODE = "spark.sql.codegen.factoryMode";
