@@ -128,8 +128,8 @@ public final class Warehouse {
     if (!loose.isEmpty()) {
       LOG.warn(
           "{}: columns {} are NOT NULL in the schema file but nullable in the table, so Delta does"
-              + " not refuse nulls in them; to recreate the table, delete its folder (bronze is"
-              + " the source of silver, gold and ref; the next run rebuilds them)",
+              + " not refuse nulls in them; to recreate a silver, gold or ref table, delete its"
+              + " folder: the next run rebuilds it from bronze and schemas/",
           schema.table(),
           loose);
     }
