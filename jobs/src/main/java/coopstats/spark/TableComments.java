@@ -23,7 +23,7 @@ final class TableComments {
    */
   static StructType sync(SparkSession spark, String path, TableSchema schema, Row detail) {
     DeltaTable table = DeltaTable.forPath(spark, path);
-    String target = "delta.`" + path.replace("`", "``") + "`";
+    String target = Warehouse.byPath(path);
     String description = detail.getAs("description");
     if (!Objects.equals(description, schema.comment())) {
       spark.sql("COMMENT ON TABLE " + target + " IS " + literal(schema.comment()));

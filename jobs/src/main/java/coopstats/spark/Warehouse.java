@@ -136,7 +136,12 @@ public final class Warehouse {
   }
 
   private String target(TableSchema schema) {
-    return "delta.`" + pathOf(schema).replace("`", "``") + "`";
+    return byPath(pathOf(schema));
+  }
+
+  /** The SQL name of the Delta table at {@code path}: {@code delta.`path`}, backticks escaped. */
+  static String byPath(String path) {
+    return "delta.`" + path.replace("`", "``") + "`";
   }
 
   /**
