@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -288,7 +289,11 @@ public final class Warehouse {
     if (!exists(layer, table)) {
       return -1;
     }
-    return DeltaTable.forPath(spark, path(layer, table)).history(1).first().getAs("version");
+    // The log's latest commit, listed from the log itself: history(1) would run a Spark job per
+    // table, and a run asks for every table's version several times.
+    return DeltaLog.forTable(spark, path(layer, table))
+        .update(false, Option.empty(), Option.empty())
+        .version();
   }
 
   /** The schema file's columns, cast to their types and carrying their comments. */
