@@ -185,7 +185,7 @@ public final class Pipeline {
       return new Result(
           runId, List.of(), ingested, fingerprint, "noop", List.of(), Map.of(), List.of());
     }
-    SilverJob silver = new SilverJob(spark, warehouse, schemas, ref);
+    SilverJob silver = new SilverJob(spark, warehouse, schemas, ref, GoldJob::columnsRead);
     SilverJob.Changes changes = null;
     List<String> restored = List.of();
     boolean incremental = last.isPresent() && !feedStarted && restorable(last.get());
@@ -229,7 +229,7 @@ public final class Pipeline {
         gold.build();
       } else {
         LOG.info("stage gold: recomputing the years that changed");
-        gold.update(changes.years());
+        gold.update(changes.merged());
       }
     } catch (CoopstatsException e) {
       putBack(before);

@@ -8,7 +8,6 @@ import coopstats.gold.GoldJob;
 import coopstats.ref.RefData;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -169,15 +168,17 @@ public final class DuckPeer {
       lap("silver.quarantine (" + b + ")");
     }
     Files.createDirectories(out.resolve("gold"));
+    exec("CREATE SCHEMA IF NOT EXISTS gold");
+    // The sums first (from silver), then the statistics (from the sums), as the pipeline does.
     for (String table : GoldJob.TABLES) {
-      exec("CREATE OR REPLACE TABLE gold_" + table + " AS " + goldSql(table));
+      exec("CREATE OR REPLACE TABLE gold." + table + " AS " + GoldJob.sql(table));
       exec(
-          "COPY gold_"
+          "COPY gold."
               + table
               + " TO "
               + lit(out.resolve("gold/" + table + ".parquet").toString())
               + " (FORMAT PARQUET)");
-      lap("gold." + table + " (" + count("gold_" + table) + " rows)");
+      lap("gold." + table + " (" + count("gold." + table) + " rows)");
     }
   }
 
@@ -508,19 +509,6 @@ public final class DuckPeer {
         p.addBatch();
       }
       p.executeBatch();
-    }
-  }
-
-  /** The pipeline's gold SQL, read from the jobs jar. */
-  private static String goldSql(String table) {
-    String resource = "/sql/gold/" + table + ".sql";
-    try (InputStream in = GoldJob.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing SQL resource " + resource + " in the jobs jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,38 +1,68 @@
 package coopstats.gold;
 
+import static org.apache.spark.sql.functions.col;
+
 import coopstats.Errors;
 import coopstats.contract.RuleSpec;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
+import coopstats.silver.SilverJob;
 import coopstats.spark.Warehouse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.runtime.BoxedUnit;
 
 /**
- * Computes each gold table from silver and ref with its SQL file, and publishes it in one commit
- * per table: all of it ({@link #build}), or only the years a change in silver reaches ({@link
- * #update}), with {@code replaceWhere} on the year so that other years' files stay as they are.
+ * Computes gold from silver and ref, each table with its SQL file, in two steps:
+ *
+ * <ul>
+ *   <li>the <em>sums</em> ({@link #SUMS}): each silver table summed at the finest grain the
+ *       statistics need. Every column but the key adds up, so a nightly run adds the sums of the
+ *       rows its merges added to silver and subtracts those of the rows they removed, and never
+ *       reads all of silver again;
+ *   <li>the yearly <em>statistics</em> ({@link #STATISTICS}), computed from the sums and ref.
+ * </ul>
+ *
+ * <p>Each table is published in one commit: all of it ({@link #build}), or only the years a change
+ * reaches ({@link #update}), with {@code replaceWhere} on the year so that other years' files stay
+ * as they are. Rows are checked against their table's rules before they are written.
  */
 public final class GoldJob {
   private static final Logger LOG = LoggerFactory.getLogger(GoldJob.class);
-  public static final List<String> TABLES =
+
+  /** Silver summed, the inputs of the statistics; each reads one silver table. */
+  public static final List<String> SUMS =
+      List.of("investment_monthly", "fund_yearly", "training_yearly", "joint_lab_yearly");
+
+  /** The yearly statistics, computed from the sums. */
+  public static final List<String> STATISTICS =
       List.of("investment_share_yearly", "tech_investment_ratio_yearly", "program_roi_yearly");
+
+  /** Every gold table, the sums first: the order they are computed in. */
+  public static final List<String> TABLES =
+      Stream.concat(SUMS.stream(), STATISTICS.stream()).toList();
+
+  private static final Pattern SILVER = Pattern.compile("\\bsilver\\.([a-z_][a-z0-9_]*)\\b");
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -44,61 +74,218 @@ public final class GoldJob {
     this.schemas = schemas;
   }
 
-  /** Recomputes every gold table whole. */
+  /** Recomputes every gold table whole: the sums from all of silver, then the statistics. */
   public void build() {
-    Map<String, String> plan = new java.util.LinkedHashMap<>();
-    TABLES.forEach(t -> plan.put(t, null));
-    publish(plan);
+    checkReaders();
+    Map<String, String> sums = new LinkedHashMap<>();
+    SUMS.forEach(t -> sums.put(t, null));
+    publish(sums);
+    Map<String, String> statistics = new LinkedHashMap<>();
+    STATISTICS.forEach(t -> statistics.put(t, null));
+    publish(statistics);
   }
 
   /**
-   * Computes the planned rows of every table (all of it, or the rows of a year predicate), checks
-   * them all against their tables' rules, and only then writes them, one commit per table.
+   * Brings gold up to date with the silver tables a run merged ({@code merged}: the rows each merge
+   * added and removed). A sums table adds the sums of the added rows and subtracts those of the
+   * removed ones, for the years those rows fall in; then each statistic recomputes the years that
+   * the changed sums reach through its declared year dependence. A table none of whose inputs
+   * changed gets no commit.
    */
-  private void publish(Map<String, String> plan) {
-    Map<String, Dataset<Row>> computed = new java.util.LinkedHashMap<>();
-    try {
-      plan.forEach(
-          (table, where) -> {
-            Dataset<Row> rows = compute(table);
-            if (where != null) {
-              rows = rows.where(functions.expr(where));
-            }
-            rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
-            computed.put(table, rows);
-            check(schemas.table("gold." + table), rows);
-          });
-      checkReaders(plan.keySet());
-      computed.forEach(
-          (table, rows) -> {
-            TableSchema schema = schemas.table("gold." + table);
-            String where = plan.get(table);
-            if (where == null) {
-              warehouse.overwrite(rows, schema);
-              LOG.info("gold.{}: published", table);
-            } else {
-              warehouse.replaceWhere(rows, schema, where);
-              LOG.info("gold.{}: published {}", table, where);
-            }
-          });
-    } finally {
-      computed.values().forEach(Dataset::unpersist);
+  public void update(Map<String, SilverJob.Delta> merged) {
+    checkReaders();
+    Map<String, Set<Integer>> changed = new TreeMap<>();
+    Map<String, Dataset<Row>> rows = new LinkedHashMap<>();
+    Map<String, String> plan = new LinkedHashMap<>();
+    for (String table : SUMS) {
+      String input = silverInput(table);
+      SilverJob.Delta d = merged.get("silver." + input);
+      if (d == null) {
+        LOG.info("gold.{}: silver.{} unchanged; kept", table, input);
+        continue;
+      }
+      Dataset<Row> delta = delta(table, input, d).localCheckpoint();
+      TreeSet<Integer> years = years(delta);
+      if (years.isEmpty()) {
+        LOG.info("gold.{}: the changes to silver.{} add up to nothing; kept", table, input);
+        continue;
+      }
+      changed.put("gold." + table, years);
+      String where = affected(TableSchema.YearDependence.YEAR, years);
+      rows.put(table, applied(table, delta, where));
+      plan.put(table, where);
     }
+    publish(plan, rows);
+    Map<String, String> statistics = new LinkedHashMap<>();
+    for (String table : STATISTICS) {
+      TableSchema schema = schemas.table("gold." + table);
+      TreeSet<Integer> years = new TreeSet<>();
+      for (String input : inputs(compute(table))) {
+        years.addAll(changed.getOrDefault(input, Set.of()));
+      }
+      if (years.isEmpty()) {
+        LOG.info("gold.{}: inputs unchanged; kept", table);
+      } else {
+        statistics.put(table, affected(schema.yearDependenceOrDefault(), years));
+      }
+    }
+    publish(statistics);
   }
 
   /**
-   * Checks that every gold table, a planned one created first, stays readable without Spark, so
-   * that a run never publishes gold that dashboards cannot open.
+   * What a merge did to a sums table: its SQL over the rows the merge added, minus the same over
+   * the rows it removed, per key. Only keys whose sums move are kept.
    */
-  private void checkReaders(Set<String> planned) {
+  private Dataset<Row> delta(String table, String input, SilverJob.Delta merged) {
+    TableSchema schema = schemas.table("gold." + table);
+    Dataset<Row> added = summed(table, merged.added(), "added_" + input);
+    Dataset<Row> removed = summed(table, merged.removed(), "removed_" + input);
+    List<String> measures = measures(schema);
+    Column[] negated =
+        Stream.concat(
+                schema.key().stream().map(functions::col),
+                measures.stream().map(m -> functions.negate(col(m)).as(m)))
+            .toArray(Column[]::new);
+    Dataset<Row> delta = added.unionByName(removed.select(negated));
+    return sumByKey(delta, schema)
+        .where(
+            measures.stream()
+                .map(m -> col(m).notEqual(functions.lit(0)))
+                .reduce(Column::or)
+                .orElseThrow());
+  }
+
+  /**
+   * The columns of a silver table that gold's sums read: those of its columns that the SQL of a
+   * sums table reading it names.
+   */
+  public static Set<String> columnsRead(TableSchema silver) {
+    Set<String> read = new TreeSet<>();
+    for (String table : SUMS) {
+      if (("silver." + silverInput(table)).equals(silver.table())) {
+        String text = sql(table);
+        for (String c : silver.columnNames()) {
+          if (Pattern.compile("\\b" + Pattern.quote(c) + "\\b").matcher(text).find()) {
+            read.add(c);
+          }
+        }
+      }
+    }
+    return read;
+  }
+
+  /** The table's SQL over {@code rows}, as if they were all of the silver table it reads. */
+  private Dataset<Row> summed(String table, Dataset<Row> rows, String view) {
+    String name = "coopstats_" + view;
+    rows.createOrReplaceTempView(name);
+    return spark.sql(SILVER.matcher(sql(table)).replaceAll(name));
+  }
+
+  /**
+   * The table's new rows for the years {@code where} selects: its rows there now plus {@code
+   * delta}, summed per key. A key whose every measure comes to zero has no rows left and is
+   * dropped; one whose row count does not (a count below zero would mean the feed and the table
+   * disagree) is kept for the table's rules to judge.
+   */
+  private Dataset<Row> applied(String table, Dataset<Row> delta, String where) {
+    TableSchema schema = schemas.table("gold." + table);
+    Dataset<Row> current =
+        spark.read().format("delta").load(warehouse.path("gold", table)).where(where);
+    Column[] columns = schema.columnNames().stream().map(functions::col).toArray(Column[]::new);
+    Dataset<Row> sum = sumByKey(current.select(columns).unionByName(delta.select(columns)), schema);
+    return sum.where(
+        measures(schema).stream()
+            .map(m -> col(m).notEqual(functions.lit(0)))
+            .reduce(Column::or)
+            .orElseThrow());
+  }
+
+  private static Dataset<Row> sumByKey(Dataset<Row> rows, TableSchema schema) {
+    List<String> measures = measures(schema);
+    Column[] sums = measures.stream().map(m -> functions.sum(col(m)).as(m)).toArray(Column[]::new);
+    return rows.groupBy(schema.key().stream().map(functions::col).toArray(Column[]::new))
+        .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length));
+  }
+
+  /** A sums table's additive columns: every column but the key. */
+  private static List<String> measures(TableSchema schema) {
+    return schema.columnNames().stream().filter(c -> !schema.key().contains(c)).toList();
+  }
+
+  private static TreeSet<Integer> years(Dataset<Row> rows) {
+    TreeSet<Integer> years = new TreeSet<>();
+    for (Row r : rows.select("year").distinct().collectAsList()) {
+      years.add(r.getInt(0));
+    }
+    return years;
+  }
+
+  /** The one silver table a sums table's SQL reads. */
+  static String silverInput(String table) {
+    Set<String> found = new TreeSet<>();
+    Matcher m = SILVER.matcher(sql(table));
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    if (found.size() != 1) {
+      throw new IllegalStateException(
+          "gold." + table + " must read exactly one silver table; its SQL reads " + found);
+    }
+    return found.iterator().next();
+  }
+
+  private void publish(Map<String, String> plan) {
+    Map<String, Dataset<Row>> rows = new LinkedHashMap<>();
+    plan.forEach(
+        (table, where) -> {
+          Dataset<Row> computed = compute(table);
+          rows.put(table, where == null ? computed : computed.where(functions.expr(where)));
+        });
+    publish(plan, rows);
+  }
+
+  /**
+   * Computes the planned rows of every table in {@code plan} (all of it, or the rows of a year
+   * predicate), checks them all against their tables' rules, and only then writes them, one commit
+   * per table. The sums are published before the statistics are computed from them; a statistic
+   * whose check fails makes the run put every table it wrote back (see {@code Pipeline}).
+   */
+  private void publish(Map<String, String> plan, Map<String, Dataset<Row>> planned) {
+    Map<String, Dataset<Row>> computed = new LinkedHashMap<>();
+    plan.keySet()
+        .forEach(
+            table -> {
+              // Computed once, here: the checks and the write read these rows, not silver again.
+              // A checkpoint rather than a cache, because dropping a check's temporary view over
+              // the rows would also drop a cache of them. Gold is small by construction.
+              Dataset<Row> rows = planned.get(table).localCheckpoint();
+              computed.put(table, rows);
+              check(schemas.table("gold." + table), rows);
+            });
+    computed.forEach(
+        (table, rows) -> {
+          TableSchema schema = schemas.table("gold." + table);
+          String where = plan.get(table);
+          if (where == null) {
+            warehouse.overwrite(rows, schema);
+            LOG.info("gold.{}: published", table);
+          } else {
+            warehouse.replaceWhere(rows, schema, where);
+            LOG.info("gold.{}: published {}", table, where);
+          }
+        });
+  }
+
+  /**
+   * Checks that every gold table, each created first if it is missing, stays readable without
+   * Spark, so that a run never publishes gold that dashboards cannot open. Runs before anything of
+   * gold is written.
+   */
+  private void checkReaders() {
     for (String table : TABLES) {
       TableSchema schema = schemas.table("gold." + table);
-      if (planned.contains(table)) {
-        warehouse.ensure(schema);
-      }
-      if (warehouse.exists("gold", table)) {
-        ReaderCompatibility.check(spark, schema.table(), warehouse.path("gold", table));
-      }
+      warehouse.ensure(schema);
+      ReaderCompatibility.check(spark, schema.table(), warehouse.path("gold", table));
     }
   }
 
@@ -139,28 +326,6 @@ public final class GoldJob {
   }
 
   /**
-   * Recomputes, in each gold table, the years that {@code changed} (years per silver table) reach
-   * through the table's inputs and its declared year dependence. A table none of whose inputs
-   * changed gets no commit.
-   */
-  public void update(Map<String, Set<Integer>> changed) {
-    Map<String, String> plan = new java.util.LinkedHashMap<>();
-    for (String table : TABLES) {
-      TableSchema schema = schemas.table("gold." + table);
-      TreeSet<Integer> years = new TreeSet<>();
-      for (String input : inputs(compute(table))) {
-        years.addAll(changed.getOrDefault(input, Set.of()));
-      }
-      if (years.isEmpty()) {
-        LOG.info("gold.{}: inputs unchanged; kept", table);
-      } else {
-        plan.put(table, affected(schema.yearDependenceOrDefault(), years));
-      }
-    }
-    publish(plan);
-  }
-
-  /**
    * The predicate on year that covers every year whose rows depend on one of {@code years}. Built
    * from integers only.
    */
@@ -180,7 +345,7 @@ public final class GoldJob {
     return years.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 
-  /** The silver tables a gold query reads, from its analysed plan. */
+  /** The tables a gold query reads, from its analysed plan. */
   static Set<String> inputs(Dataset<Row> rows) {
     Set<String> names = new TreeSet<>();
     rows.queryExecution()
@@ -195,7 +360,7 @@ public final class GoldJob {
     return names;
   }
 
-  /** The rows of a gold table, computed from the silver and ref tables in the catalog. */
+  /** The rows of a gold table, computed from the tables in the catalog. */
   public Dataset<Row> compute(String table) {
     return spark.sql(sql(table));
   }
@@ -205,7 +370,8 @@ public final class GoldJob {
     return TABLES.stream().map(GoldJob::sql).toList();
   }
 
-  static String sql(String table) {
+  /** The SQL file of a gold table, from the application's resources. */
+  public static String sql(String table) {
     String resource = "/sql/gold/" + table + ".sql";
     try (InputStream in = GoldJob.class.getResourceAsStream(resource)) {
       if (in == null) {

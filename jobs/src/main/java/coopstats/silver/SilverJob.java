@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 
 import coopstats.contract.LandingContract;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -54,26 +56,46 @@ public final class SilverJob {
   private static final String INSERT = "insert";
 
   /**
-   * What a build did: rebuilt everything, or changed the given years per silver table; every file's
-   * accounting; and the rows that break each warn rule, per silver table.
+   * What a build did: rebuilt everything, or merged the given silver tables, each with the rows the
+   * merge added and those it removed; every file's accounting; and the rows that break each warn
+   * rule, per silver table.
    */
   public record Changes(
       boolean rebuilt,
-      Map<String, Set<Integer>> years,
+      Map<String, Delta> merged,
       List<Reconciliation.FileCount> files,
       Map<String, Map<String, Long>> warnings) {}
+
+  /**
+   * The rows one MERGE added to a silver table and the rows it removed from it (the rows it
+   * replaced, and a replaced snapshot source's rows). Both are materialised, so they stay readable
+   * after the table moves on; {@code removed} holds the key, the lineage and the columns the
+   * readers of the delta asked for (see the constructor).
+   */
+  public record Delta(Dataset<Row> added, Dataset<Row> removed) {}
 
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final Schemas schemas;
   private final RefData ref;
   private final Map<String, List<Object>> referenced = new java.util.HashMap<>();
+  private final Function<TableSchema, Set<String>> downstream;
 
-  public SilverJob(SparkSession spark, Warehouse warehouse, Schemas schemas, RefData ref) {
+  /**
+   * @param downstream for a silver table, the columns that the readers of a run's {@link Delta}
+   *     read from its removed rows
+   */
+  public SilverJob(
+      SparkSession spark,
+      Warehouse warehouse,
+      Schemas schemas,
+      RefData ref,
+      Function<TableSchema, Set<String>> downstream) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.schemas = schemas;
     this.ref = ref;
+    this.downstream = downstream;
   }
 
   /** Rebuilds silver and quarantine from all of bronze. */
@@ -128,7 +150,7 @@ public final class SilverJob {
     }
     List<Dataset<Row>> quarantined = new ArrayList<>();
     Set<String> replaced = new TreeSet<>();
-    Map<String, Set<Integer>> years = new TreeMap<>();
+    Map<String, Delta> merged = new TreeMap<>();
     for (Map.Entry<String, Batch> e : batches.entrySet()) {
       String kind = e.getKey();
       TableSchema silver = schemas.table(schemas.contract(kind).silverTable());
@@ -143,28 +165,36 @@ public final class SilverJob {
         continue;
       }
       replaced.addAll(e.getValue().replaced());
+      if (e.getValue().replaced().isEmpty() && kept.isEmpty()) {
+        LOG.info("{}: unchanged", silver.table());
+        continue;
+      }
+      Set<String> replacedSources = e.getValue().replaced();
+      Column isReplaced = col("source").isin(replacedSources.toArray());
+      // What the MERGE will remove, read before it runs from the version it starts from: the rows
+      // whose key the batch delivers again, and a replaced snapshot source's rows. Only the
+      // columns quarantine and gold's sums need are read.
       Dataset<Row> target =
-          warehouse.read("silver", silver.name(), warehouse.version("silver", silver.name()));
-      Column isReplaced = col("source").isin(e.getValue().replaced().toArray());
-      Dataset<Row> displacedRows =
-          displaced(target.filter(isReplaced.unary_$bang()), kept, silver)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      persisted.add(displacedRows);
-      Set<Integer> touched =
-          years(
-              kept.select("year")
-                  .union(displacedRows.select("year"))
-                  .union(target.filter(isReplaced).select("year")));
-      years.put(silver.table(), touched);
+          warehouse
+              .read("silver", silver.name(), warehouse.version("silver", silver.name()))
+              .select(removedColumns(silver));
+      Dataset<Row> matched = displaced(target.filter(not(isReplaced)), kept, silver);
+      Dataset<Row> removed =
+          replacedSources.isEmpty()
+              ? matched
+              : matched.unionByName(
+                  target.filter(isReplaced).withColumn("reason", lit(null).cast("string")));
+      removed = removed.localCheckpoint();
+      Dataset<Row> added = kept.localCheckpoint();
+      Set<Integer> touched = years(added.select("year").union(removed.select("year")));
+      merge(kept, silver, replacedSources);
+      merged.put(silver.table(), new Delta(added, removed.drop("reason")));
+      // A row of a replaced snapshot source is not superseded: its release is, with its rows.
+      Dataset<Row> displacedRows = removed.filter(col("reason").isNotNull());
       // Most nights replace nothing; only then is bronze read for the replaced rows' text.
       if (!displacedRows.isEmpty()) {
         quarantined.add(withRaw(displacedRows, kind));
       }
-      if (touched.isEmpty()) {
-        LOG.info("{}: unchanged", silver.table());
-        continue;
-      }
-      merge(kept, silver, e.getValue().replaced());
       LOG.info("{}: merged; years changed {}", silver.table(), touched);
     }
     writeQuarantine(quarantined, replaced, published == null);
@@ -172,7 +202,7 @@ public final class SilverJob {
         new Reconciliation(spark, warehouse, schemas)
             .count(sources, t -> new Rules(spark, warehouse, t, referenced));
     persisted.forEach(Dataset::unpersist);
-    return new Changes(published == null, years, counts.files(), counts.warnings());
+    return new Changes(published == null, merged, counts.files(), counts.warnings());
   }
 
   /** The parsed new rows of one kind, or null when none of its sources has anything new. */
@@ -317,7 +347,24 @@ public final class SilverJob {
             "a later delivery of the same record key replaced this row: %s line %d", file, line));
   }
 
-  /** The silver rows whose key a kept row of the batch delivers again, with their replacement. */
+  /**
+   * The columns of a silver table that a run reads from the rows it replaces: the key, the lineage
+   * quarantine needs, and what gold's sums read.
+   */
+  private Column[] removedColumns(TableSchema silver) {
+    Set<String> wanted = new TreeSet<>(silver.key());
+    wanted.addAll(List.of("source", "_file", "_line", "_run_id", "year"));
+    wanted.addAll(downstream.apply(silver));
+    return silver.columnNames().stream()
+        .filter(wanted::contains)
+        .map(org.apache.spark.sql.functions::col)
+        .toArray(Column[]::new);
+  }
+
+  /**
+   * The silver rows whose key a kept row of the batch delivers again, with all their columns and
+   * the reason naming the first delivery of the key in the batch, which replaces them.
+   */
   private static Dataset<Row> displaced(
       Dataset<Row> target, Dataset<Row> kept, TableSchema silver) {
     List<String> key = silver.key();
@@ -328,25 +375,27 @@ public final class SilverJob {
                 .toArray(Column[]::new));
     return target
         .join(firsts, scala.jdk.javaapi.CollectionConverters.asScala(key).toSeq(), "inner")
-        .select(
-            col("source"),
-            col("_file"),
-            col("_line"),
-            col("_run_id"),
-            col("year"),
-            supersededReason(col("q_first_file"), col("q_first_line")).as("reason"));
+        .withColumn("reason", supersededReason(col("q_first_file"), col("q_first_line")))
+        .drop("q_first_file", "q_first_line");
   }
 
   /** Quarantine rows for displaced silver rows, with the line as bronze holds it. */
   private Dataset<Row> withRaw(Dataset<Row> displaced, String kind) {
+    // The runs that ingested the replaced rows, per source: bronze files hold one run's rows, so
+    // Delta's file statistics on _run_id skip every file of the other runs.
+    Map<String, Set<String>> runs = new TreeMap<>();
+    for (Row r : displaced.select("source", "_run_id").distinct().collectAsList()) {
+      runs.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
+    }
     List<Dataset<Row>> raws = new ArrayList<>();
     for (SourceProfile p : schemas.profiles().values()) {
-      if (p.kind().equals(kind) && warehouse.exists("bronze", p.source())) {
+      if (p.kind().equals(kind) && runs.containsKey(p.source())) {
         raws.add(
             spark
                 .read()
                 .format("delta")
                 .load(warehouse.path("bronze", p.source()))
+                .where(col("_run_id").isin(runs.get(p.source()).toArray()))
                 .select(
                     lit(p.source()).as("source"),
                     col("_file"),
@@ -418,6 +467,13 @@ public final class SilverJob {
     }
     if (replaced.isEmpty() && (all == null || all.isEmpty())) {
       LOG.info("silver.quarantine: unchanged");
+      return;
+    }
+    if (replaced.isEmpty()) {
+      // Every row is new to quarantine: it comes from a file no run has read, or from a silver row
+      // (a row is in silver or in quarantine, never both), so nothing needs matching.
+      warehouse.append(all, quarantine);
+      LOG.info("silver.quarantine: appended");
       return;
     }
     merge(

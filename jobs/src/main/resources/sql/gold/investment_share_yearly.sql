@@ -2,12 +2,13 @@
 -- Partner status is judged per record at the middle of its period: the 15th of its month when
 -- the month is known, otherwise 1 July of its year. A membership counts from valid_from
 -- (inclusive) to valid_to (exclusive); a null bound is open.
--- Silver is summed once, by year, month and country (a few thousand rows however long the
--- history); every total below adds up those sums, which are exact decimals like the amounts.
+-- It reads gold.investment_monthly, silver.investment already summed by year, month and country
+-- (a few thousand rows however long the history); every total below adds up those sums, which
+-- are exact decimals like the amounts.
 WITH records AS (
   SELECT year, country_iso3, SUM(amount_usd) AS amount_usd,
          CASE WHEN month IS NULL THEN make_date(year, 7, 1) ELSE make_date(year, month, 15) END AS as_of
-  FROM silver.investment
+  FROM gold.investment_monthly
   GROUP BY year, month, country_iso3
 ),
 totals AS (

@@ -1,18 +1,34 @@
 -- gold.program_roi_yearly: one row per programme and year.
 -- Cost: training cost, joint-lab funding, fund disbursements. Return: start-up revenue of
 -- training programmes and fund returns. ROI is null when cost is 0 or no return is reported.
+-- The inputs come already summed per programme and year (gold.training_yearly,
+-- gold.joint_lab_yearly, gold.fund_yearly). A measure that no row of a group reports is null
+-- there, as SUM over those rows would be: its *_records count is 0.
 WITH activity AS (
-  SELECT program, year, cost_usd, revenue_usd AS return_usd, participants,
-         jobs, startups, CAST(NULL AS INT) AS papers, CAST(NULL AS INT) AS patents
-  FROM silver.training
+  SELECT program, year,
+         CASE WHEN cost_records > 0 THEN cost_usd END AS cost_usd,
+         CASE WHEN revenue_records > 0 THEN revenue_usd END AS return_usd,
+         participants,
+         CASE WHEN jobs_records > 0 THEN jobs END AS jobs,
+         CASE WHEN startups_records > 0 THEN startups END AS startups,
+         CAST(NULL AS BIGINT) AS papers, CAST(NULL AS BIGINT) AS patents
+  FROM gold.training_yearly
   UNION ALL
-  SELECT COALESCE(program, 'joint_labs'), year, funding_usd, CAST(NULL AS DECIMAL(22, 2)),
-         trainees, CAST(NULL AS INT), CAST(NULL AS INT), papers, patents
-  FROM silver.joint_lab
+  SELECT COALESCE(program, 'joint_labs'), year,
+         CASE WHEN funding_records > 0 THEN funding_usd END,
+         CAST(NULL AS DECIMAL(32, 2)),
+         CASE WHEN trainees_records > 0 THEN trainees END,
+         CAST(NULL AS BIGINT), CAST(NULL AS BIGINT),
+         CASE WHEN papers_records > 0 THEN papers END,
+         CASE WHEN patents_records > 0 THEN patents END
+  FROM gold.joint_lab_yearly
   UNION ALL
-  SELECT fund_id, year, disbursed_usd, return_usd, CAST(NULL AS INT),
-         jobs, CAST(NULL AS INT), CAST(NULL AS INT), CAST(NULL AS INT)
-  FROM silver.fund
+  SELECT fund_id, year, disbursed_usd,
+         CASE WHEN return_records > 0 THEN return_usd END,
+         CAST(NULL AS BIGINT),
+         CASE WHEN jobs_records > 0 THEN jobs END,
+         CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+  FROM gold.fund_yearly
 ),
 yearly AS (
   SELECT program, year,

@@ -1,14 +1,16 @@
 -- gold.tech_investment_ratio_yearly: one row per year, flow and group.
 -- Flows are outbound investment (amount_usd) and fund disbursements (disbursed_usd). A record
 -- whose sector is unknown counts in the total and in unclassified_amount_usd, never as tech.
+-- The flows come already summed by year, month, country and tech flag (gold.investment_monthly,
+-- gold.fund_yearly: a few thousand rows however long the history); every sum below adds up those
+-- sums, which are exact decimals like the amounts.
 WITH flows AS (
-  SELECT 'investment' AS flow, year, month, country_iso3, amount_usd, is_tech FROM silver.investment
+  SELECT 'investment' AS flow, year, month, country_iso3, amount_usd, is_tech
+  FROM gold.investment_monthly
   UNION ALL
   SELECT 'fund' AS flow, year, CAST(NULL AS INT) AS month, country_iso3, disbursed_usd, is_tech
-  FROM silver.fund
+  FROM gold.fund_yearly
 ),
--- Summed once, by flow, year, month, country and tech flag (a few thousand rows however long the
--- history); every sum below adds up those sums, which are exact decimals like the amounts.
 records AS (
   SELECT flow, year, country_iso3, is_tech, SUM(amount_usd) AS amount_usd,
          CASE WHEN month IS NULL THEN make_date(year, 7, 1) ELSE make_date(year, month, 15) END AS as_of

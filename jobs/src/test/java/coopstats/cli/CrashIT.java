@@ -24,12 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * kill -9 at several stages of a run, then run again: the tables end as uninterrupted runs leave
  * them. The first delivery is killed while it is ingested into a new warehouse; the second, an
- * incremental run, after silver is merged and after the first gold table is published. Stages are
- * recognised from the progress lines a run writes to stderr.
+ * incremental run, after silver is merged and after the first statistic is published (the sums it
+ * is computed from are published by then). Stages are recognised from the progress lines a run
+ * writes to stderr.
  */
 class CrashIT {
   static final List<String> TABLES =
       List.of(
+          "gold.investment_monthly",
+          "gold.training_yearly",
           "gold.investment_share_yearly",
           "gold.tech_investment_ratio_yearly",
           "gold.program_roi_yearly",

@@ -3,6 +3,7 @@ package coopstats.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.TestSpark;
+import coopstats.gold.GoldJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TestIncremental {
   static final String HEADER =
       "record_id,year,month,investor,country,sector,amount,currency,unit,is_tech\n";
-  static final List<String> GOLD =
-      List.of(
-          "gold.investment_share_yearly",
-          "gold.tech_investment_ratio_yearly",
-          "gold.program_roi_yearly");
+  static final List<String> GOLD = GoldJob.TABLES.stream().map(t -> "gold." + t).toList();
 
   @TempDir Path dir;
 
@@ -134,6 +131,64 @@ class TestIncremental {
           .as(t)
           .isEqualTo(nightly.get(t));
     }
+  }
+
+  @Test
+  void theSumsFollowCorrectionsThatMoveARowToAnotherGroupOrEmptyOne() throws IOException {
+    deliver(
+        "d1.csv",
+        // A is alone in its group; B and C share one; D has no month; E's sector is unknown.
+        "A,2019,March,X,Kenya,energy,100,USD,million,\n"
+            + "B,2020,May,Y,Pakistan,energy,200,USD,million,\n"
+            + "C,2020,May,Y,Pakistan,energy,300,USD,million,\n"
+            + "D,2021,,Z,Greece,transport,400,USD,million,\n"
+            + "E,2021,,Z,Greece,basket weaving,500,USD,million,\n");
+    assertThat(run().exitCode()).isZero();
+    assertThat(sql("SELECT * FROM gold.investment_monthly ORDER BY ALL"))
+        .containsExactly(
+            "year,month,country_iso3,is_tech,amount_usd,records",
+            "2019,3,KEN,false,100000000.00,1",
+            "2020,5,PAK,false,500000000.00,2",
+            "2021,,GRC,,500000000.00,1",
+            "2021,,GRC,false,400000000.00,1");
+    long roi = version("gold", "program_roi_yearly");
+    long training = version("gold", "training_yearly");
+
+    // A moves to 2020 and Pakistan, emptying its 2019 group; C moves to Greece; E changes only
+    // its amount; F is new.
+    deliver(
+        "d2.csv",
+        "A,2020,May,X,Pakistan,energy,100,USD,million,\n"
+            + "C,2020,May,Y,Greece,energy,300,USD,million,\n"
+            + "E,2021,,Z,Greece,basket weaving,50,USD,million,\n"
+            + "F,2022,January,W,Kenya,telecommunications,7,USD,million,\n");
+    Cli second = run();
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(lastRun()).isEqualTo("incremental,");
+    assertThat(sql("SELECT * FROM gold.investment_monthly ORDER BY ALL"))
+        .containsExactly(
+            "year,month,country_iso3,is_tech,amount_usd,records",
+            "2020,5,GRC,false,300000000.00,1",
+            "2020,5,PAK,false,300000000.00,2",
+            "2021,,GRC,,50000000.00,1",
+            "2021,,GRC,false,400000000.00,1",
+            "2022,1,KEN,true,7000000.00,1");
+    assertThat(
+            sql(
+                "SELECT year, amount_usd FROM gold.investment_share_yearly WHERE group_type ="
+                    + " 'all' ORDER BY year"))
+        .as("2019 lost its only row")
+        .containsExactly(
+            "year,amount_usd", "2020,600000000.00", "2021,450000000.00", "2022,7000000.00");
+    assertThat(version("gold", "training_yearly"))
+        .as("silver.training unchanged")
+        .isEqualTo(training);
+    assertThat(version("gold", "program_roi_yearly")).as("no input of ROI changed").isEqualTo(roi);
+
+    Map<String, List<String>> nightly = tables();
+    Cli refresh = run("--full-refresh");
+    assertThat(refresh.exitCode()).as(refresh.err()).isZero();
+    assertThat(tables()).isEqualTo(nightly);
   }
 
   @Test

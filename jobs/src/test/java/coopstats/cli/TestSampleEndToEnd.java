@@ -35,7 +35,7 @@ class TestSampleEndToEnd {
             sql(
                 "SELECT status, size(map_filter(delta_versions, (k, v) -> k NOT LIKE 'ops.%'))"
                     + " AS tables FROM ops.runs ORDER BY started_at"))
-        .containsExactly("status,tables", "success,18", "noop,18");
+        .containsExactly("status,tables", "success,22", "noop,22");
     assertThat(
             sql(
                 "SELECT count(*) AS changed FROM ops.runs a JOIN ops.runs b"
