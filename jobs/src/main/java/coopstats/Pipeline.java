@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 
 import coopstats.bronze.BronzeJob;
-import coopstats.contract.LandingContract;
 import coopstats.contract.Schemas;
 import coopstats.contract.SourceProfile;
 import coopstats.gold.GoldJob;
@@ -18,6 +17,7 @@ import coopstats.ref.RefJob;
 import coopstats.silver.Reconciliation;
 import coopstats.silver.SilverJob;
 import coopstats.spark.InputSize;
+import coopstats.spark.Parallel;
 import coopstats.spark.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,11 +168,17 @@ public final class Pipeline {
 
     Map<String, BronzeJob.Ingested> ingested = new TreeMap<>();
     boolean feedStarted = false;
-    for (SourceProfile source : sources) {
-      LOG.info("stage bronze: source {} ({})", source.source(), source.kind());
-      BronzeJob.Ingested read = bronze.ingest(landing, source, runId, Timestamp.from(now), until);
-      ingested.put(source.source(), read);
-      feedStarted |= read.feedStarted();
+    // Sources are independent (a table and a checkpoint each): they are ingested side by side.
+    Map<SourceProfile, BronzeJob.Ingested> reads =
+        Parallel.map(
+            sources,
+            source -> {
+              LOG.info("stage bronze: source {} ({})", source.source(), source.kind());
+              return bronze.ingest(landing, source, runId, Timestamp.from(now), until);
+            });
+    for (Map.Entry<SourceProfile, BronzeJob.Ingested> read : reads.entrySet()) {
+      ingested.put(read.getKey().source(), read.getValue());
+      feedStarted |= read.getValue().feedStarted();
     }
 
     boolean bronzeUnchanged =
@@ -192,11 +199,14 @@ public final class Pipeline {
     if (incremental) {
       restored = restoreUnpublished(last.get());
     }
-    // After the restore: a table property this brings in line must not be restored away.
-    for (LandingContract c : schemas.contracts().values()) {
-      warehouse.ensure(schemas.table(c.silverTable()));
-    }
-    warehouse.ensure(schemas.table("silver.quarantine"));
+    // After the restore: a table property this brings in line must not be restored away. Before
+    // the versions are taken: a table the run creates must have a version to be put back to.
+    List<String> written =
+        Stream.concat(
+                tablesOf("silver").stream().map(t -> "silver." + t),
+                tablesOf("gold").stream().map(t -> "gold." + t))
+            .toList();
+    Parallel.forEach(written, table -> warehouse.ensure(schemas.table(table)));
     Map<String, Long> before = new TreeMap<>(versions("silver"));
     before.putAll(versions("gold"));
     try {
@@ -300,7 +310,7 @@ public final class Pipeline {
     return switch (layer) {
       case "bronze" -> List.copyOf(schemas.profiles().keySet());
       case "silver" ->
-          java.util.stream.Stream.concat(
+          Stream.concat(
                   schemas.contracts().values().stream()
                       .map(c -> c.silverTable().substring("silver.".length())),
                   java.util.stream.Stream.of("quarantine"))

@@ -7,6 +7,7 @@ import coopstats.contract.RuleSpec;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
 import coopstats.silver.SilverJob;
+import coopstats.spark.Parallel;
 import coopstats.spark.Warehouse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,22 +98,27 @@ public final class GoldJob {
     Map<String, Set<Integer>> changed = new TreeMap<>();
     Map<String, Dataset<Row>> rows = new LinkedHashMap<>();
     Map<String, String> plan = new LinkedHashMap<>();
-    for (String table : SUMS) {
-      String input = silverInput(table);
-      SilverJob.Delta d = merged.get("silver." + input);
-      if (d == null) {
-        LOG.info("gold.{}: silver.{} unchanged; kept", table, input);
+    List<String> sums = SUMS.stream().filter(t -> merged.containsKey(silverTable(t))).toList();
+    SUMS.stream()
+        .filter(t -> !sums.contains(t))
+        .forEach(t -> LOG.info("gold.{}: {} unchanged; kept", t, silverTable(t)));
+    Map<String, Dataset<Row>> deltas =
+        Parallel.map(sums, table -> delta(table, merged.get(silverTable(table))).localCheckpoint());
+    // The checkpoints hold the deltas now; the views they were computed through are the update's
+    // own, and a later query in the same session must not see them.
+    for (String table : sums) {
+      spark.catalog().dropTempView(view("added_" + table));
+      spark.catalog().dropTempView(view("removed_" + table));
+    }
+    Map<String, TreeSet<Integer>> touched = Parallel.map(sums, table -> years(deltas.get(table)));
+    for (String table : sums) {
+      if (touched.get(table).isEmpty()) {
+        LOG.info("gold.{}: the changes to {} add up to nothing; kept", table, silverTable(table));
         continue;
       }
-      Dataset<Row> delta = delta(table, input, d).localCheckpoint();
-      TreeSet<Integer> years = years(delta);
-      if (years.isEmpty()) {
-        LOG.info("gold.{}: the changes to silver.{} add up to nothing; kept", table, input);
-        continue;
-      }
-      changed.put("gold." + table, years);
-      String where = affected(TableSchema.YearDependence.YEAR, years);
-      rows.put(table, applied(table, delta, where));
+      changed.put("gold." + table, touched.get(table));
+      String where = affected(TableSchema.YearDependence.YEAR, touched.get(table));
+      rows.put(table, applied(table, deltas.get(table), where));
       plan.put(table, where);
     }
     publish(plan, rows);
@@ -136,10 +142,11 @@ public final class GoldJob {
    * What a merge did to a sums table: its SQL over the rows the merge added, minus the same over
    * the rows it removed, per key. Only keys whose sums move are kept.
    */
-  private Dataset<Row> delta(String table, String input, SilverJob.Delta merged) {
+  private Dataset<Row> delta(String table, SilverJob.Delta merged) {
     TableSchema schema = schemas.table("gold." + table);
-    Dataset<Row> added = summed(table, merged.added(), "added_" + input);
-    Dataset<Row> removed = summed(table, merged.removed(), "removed_" + input);
+    // Named after the gold table: the deltas are computed side by side.
+    Dataset<Row> added = summed(table, merged.added(), "added_" + table);
+    Dataset<Row> removed = summed(table, merged.removed(), "removed_" + table);
     List<String> measures = measures(schema);
     Column[] negated =
         Stream.concat(
@@ -176,9 +183,13 @@ public final class GoldJob {
 
   /** The table's SQL over {@code rows}, as if they were all of the silver table it reads. */
   private Dataset<Row> summed(String table, Dataset<Row> rows, String view) {
-    String name = "coopstats_" + view;
+    String name = view(view);
     rows.createOrReplaceTempView(name);
     return spark.sql(SILVER.matcher(sql(table)).replaceAll(name));
+  }
+
+  private static String view(String name) {
+    return "coopstats_" + name;
   }
 
   /**
@@ -220,6 +231,10 @@ public final class GoldJob {
     return years;
   }
 
+  private static String silverTable(String sums) {
+    return "silver." + silverInput(sums);
+  }
+
   /** The one silver table a sums table's SQL reads. */
   static String silverInput(String table) {
     Set<String> found = new TreeSet<>();
@@ -251,26 +266,24 @@ public final class GoldJob {
    * whose check fails makes the run put every table it wrote back (see {@code Pipeline}).
    */
   private void publish(Map<String, String> plan, Map<String, Dataset<Row>> planned) {
-    Map<String, Dataset<Row>> computed = new LinkedHashMap<>();
-    plan.keySet()
-        .forEach(
-            table -> {
-              // Computed once, here: the checks and the write read these rows, not silver again.
-              // A checkpoint rather than a cache, because dropping a check's temporary view over
-              // the rows would also drop a cache of them. Gold is small by construction.
-              Dataset<Row> rows = planned.get(table).localCheckpoint();
-              computed.put(table, rows);
-              check(schemas.table("gold." + table), rows);
-            });
-    computed.forEach(
-        (table, rows) -> {
+    List<String> tables = List.copyOf(plan.keySet());
+    // Computed once, here, side by side: the checks and the write read these rows, not silver
+    // again. A checkpoint rather than a cache, because dropping a check's temporary view over the
+    // rows would also drop a cache of them. Gold is small by construction.
+    Map<String, Dataset<Row>> computed =
+        Parallel.map(tables, table -> planned.get(table).localCheckpoint());
+    // One after the other: every check reads its rows as the view "rows".
+    tables.forEach(table -> check(schemas.table("gold." + table), computed.get(table)));
+    Parallel.forEach(
+        tables,
+        table -> {
           TableSchema schema = schemas.table("gold." + table);
           String where = plan.get(table);
           if (where == null) {
-            warehouse.overwrite(rows, schema);
+            warehouse.overwrite(computed.get(table), schema);
             LOG.info("gold.{}: published", table);
           } else {
-            warehouse.replaceWhere(rows, schema, where);
+            warehouse.replaceWhere(computed.get(table), schema, where);
             LOG.info("gold.{}: published {}", table, where);
           }
         });
@@ -279,14 +292,19 @@ public final class GoldJob {
   /**
    * Checks that every gold table, each created first if it is missing, stays readable without
    * Spark, so that a run never publishes gold that dashboards cannot open. Runs before anything of
-   * gold is written.
+   * gold is written. A table that exists is taken as its caller ensured it (the pipeline does so
+   * before it notes the versions a failed run puts back).
    */
   private void checkReaders() {
-    for (String table : TABLES) {
-      TableSchema schema = schemas.table("gold." + table);
-      warehouse.ensure(schema);
-      ReaderCompatibility.check(spark, schema.table(), warehouse.path("gold", table));
-    }
+    Parallel.forEach(
+        TABLES,
+        table -> {
+          TableSchema schema = schemas.table("gold." + table);
+          if (!warehouse.exists("gold", table)) {
+            warehouse.ensure(schema);
+          }
+          ReaderCompatibility.check(spark, schema.table(), warehouse.path("gold", table));
+        });
   }
 
   /**

@@ -14,6 +14,7 @@ import coopstats.contract.Schemas;
 import coopstats.contract.SourceProfile;
 import coopstats.contract.TableSchema;
 import coopstats.ref.RefData;
+import coopstats.spark.Parallel;
 import coopstats.spark.Warehouse;
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
@@ -78,7 +79,8 @@ public final class SilverJob {
   private final Warehouse warehouse;
   private final Schemas schemas;
   private final RefData ref;
-  private final Map<String, List<Object>> referenced = new java.util.HashMap<>();
+  private final Map<String, List<Object>> referenced =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Function<TableSchema, Set<String>> downstream;
 
   /**
@@ -125,84 +127,122 @@ public final class SilverJob {
    * The new rows of one kind (parsed, then the valid ones ranked by key), and the snapshot sources
    * whose earlier rows they replace.
    */
-  private record Batch(Dataset<Row> parsed, Dataset<Row> ranked, Set<String> replaced) {}
+  private record Batch(
+      String kind,
+      TableSchema silver,
+      Dataset<Row> parsed,
+      Dataset<Row> ranked,
+      Set<String> replaced) {}
+
+  /** What writing one kind's batch left: the merge's delta, and its rows for quarantine. */
+  private record Written(Delta delta, List<Dataset<Row>> quarantined, Set<String> replaced) {}
 
   private Changes build(Map<String, SourceProfile> sources, Map<String, Long> published) {
+    // A rebuild's kinds each fill the cores, so they go one after the other; a night's batches
+    // are small, and side by side their per-query work on the driver overlaps.
+    List<LandingContract> contracts = List.copyOf(schemas.contracts().values());
+    Map<LandingContract, Batch> checked =
+        published == null
+            ? Parallel.inOrder(contracts, c -> checked(c, sources, null))
+            : Parallel.map(contracts, c -> checked(c, sources, published));
     // Every kind is parsed and checked before any table is written: a fail rule stops the run
     // with nothing published.
-    Map<String, Batch> batches = new TreeMap<>();
-    List<Dataset<Row>> persisted = new ArrayList<>();
-    for (LandingContract contract : schemas.contracts().values()) {
-      Batch b = batch(contract, sources, published);
-      if (b != null) {
-        TableSchema silver = schemas.table(contract.silverTable());
-        Rules rules = new Rules(spark, warehouse, silver, referenced);
-        Dataset<Row> checked = rules.quarantine(b.parsed()).persist(StorageLevel.MEMORY_AND_DISK());
-        persisted.add(checked);
-        Dataset<Row> ranked =
-            rank(checked.filter(col("q_rule").isNull()), silver)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        persisted.add(ranked);
-        // Only the rows that would reach silver: a later correction of a key clears its rule.
-        rules.failIfBroken(ranked.filter(col("q_status").equalTo("kept")));
-        batches.put(contract.kind(), new Batch(checked, ranked, b.replaced()));
-      }
-    }
+    List<Batch> batches = checked.values().stream().filter(java.util.Objects::nonNull).toList();
+    Map<Batch, Written> written =
+        published == null
+            ? Parallel.inOrder(batches, b -> write(b, true))
+            : Parallel.map(batches, b -> write(b, false));
     List<Dataset<Row>> quarantined = new ArrayList<>();
     Set<String> replaced = new TreeSet<>();
     Map<String, Delta> merged = new TreeMap<>();
-    for (Map.Entry<String, Batch> e : batches.entrySet()) {
-      String kind = e.getKey();
-      TableSchema silver = schemas.table(schemas.contract(kind).silverTable());
-      Dataset<Row> parsed = e.getValue().parsed();
-      Dataset<Row> ranked = e.getValue().ranked();
-      Dataset<Row> kept = ranked.filter(col("q_status").equalTo("kept"));
-      quarantined.add(quarantineRows(parsed.filter(col("q_rule").isNotNull()), kind));
-      quarantined.add(quarantineRows(ranked.filter(col("q_status").notEqual("kept")), kind));
-      if (published == null) {
-        warehouse.overwrite(kept, silver);
-        LOG.info("{}: rebuilt", silver.table());
-        continue;
-      }
-      replaced.addAll(e.getValue().replaced());
-      if (e.getValue().replaced().isEmpty() && kept.isEmpty()) {
-        LOG.info("{}: unchanged", silver.table());
-        continue;
-      }
-      Set<String> replacedSources = e.getValue().replaced();
-      Column isReplaced = col("source").isin(replacedSources.toArray());
-      // What the MERGE will remove, read before it runs from the version it starts from: the rows
-      // whose key the batch delivers again, and a replaced snapshot source's rows. Only the
-      // columns quarantine and gold's sums need are read.
-      Dataset<Row> target =
-          warehouse
-              .read("silver", silver.name(), warehouse.version("silver", silver.name()))
-              .select(removedColumns(silver));
-      Dataset<Row> matched = displaced(target.filter(not(isReplaced)), kept, silver);
-      Dataset<Row> removed =
-          replacedSources.isEmpty()
-              ? matched
-              : matched.unionByName(
-                  target.filter(isReplaced).withColumn("reason", lit(null).cast("string")));
-      removed = removed.localCheckpoint();
-      Dataset<Row> added = kept.localCheckpoint();
-      Set<Integer> touched = years(added.select("year").union(removed.select("year")));
-      merge(kept, silver, replacedSources);
-      merged.put(silver.table(), new Delta(added, removed.drop("reason")));
-      // A row of a replaced snapshot source is not superseded: its release is, with its rows.
-      Dataset<Row> displacedRows = removed.filter(col("reason").isNotNull());
-      // Most nights replace nothing; only then is bronze read for the replaced rows' text.
-      if (!displacedRows.isEmpty()) {
-        quarantined.add(withRaw(displacedRows, kind));
-      }
-      LOG.info("{}: merged; years changed {}", silver.table(), touched);
-    }
+    written.forEach(
+        (b, w) -> {
+          quarantined.addAll(w.quarantined());
+          replaced.addAll(w.replaced());
+          if (w.delta() != null) {
+            merged.put(b.silver().table(), w.delta());
+          }
+        });
     writeQuarantine(quarantined, replaced, published == null);
     Reconciliation.Counts counts =
         new Reconciliation(spark, warehouse, schemas)
             .count(sources, t -> new Rules(spark, warehouse, t, referenced));
-    persisted.forEach(Dataset::unpersist);
+    batches.forEach(
+        b -> {
+          b.parsed().unpersist();
+          b.ranked().unpersist();
+        });
     return new Changes(published == null, merged, counts.files(), counts.warnings());
+  }
+
+  /**
+   * One kind's new rows, parsed, checked against the quarantine rules and ranked by key, both kept
+   * in memory for the writes; a broken fail rule throws. Null when the kind has nothing new.
+   */
+  private Batch checked(
+      LandingContract contract, Map<String, SourceProfile> sources, Map<String, Long> published) {
+    Batch b = batch(contract, sources, published);
+    if (b == null) {
+      return null;
+    }
+    TableSchema silver = b.silver();
+    Rules rules = new Rules(spark, warehouse, silver, referenced);
+    Dataset<Row> checked = rules.quarantine(b.parsed()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> ranked =
+        rank(checked.filter(col("q_rule").isNull()), silver)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    // Only the rows that would reach silver: a later correction of a key clears its rule.
+    rules.failIfBroken(ranked.filter(col("q_status").equalTo("kept")));
+    return new Batch(contract.kind(), silver, checked, ranked, b.replaced());
+  }
+
+  /**
+   * Writes one kind's batch to its silver table: all of it on a rebuild, or one MERGE; returns the
+   * merge's delta and the batch's rows for quarantine.
+   */
+  private Written write(Batch b, boolean rebuild) {
+    String kind = b.kind();
+    TableSchema silver = b.silver();
+    Dataset<Row> kept = b.ranked().filter(col("q_status").equalTo("kept"));
+    List<Dataset<Row>> quarantined = new ArrayList<>();
+    quarantined.add(quarantineRows(b.parsed().filter(col("q_rule").isNotNull()), kind));
+    quarantined.add(quarantineRows(b.ranked().filter(col("q_status").notEqual("kept")), kind));
+    if (rebuild) {
+      warehouse.overwrite(kept, silver);
+      LOG.info("{}: rebuilt", silver.table());
+      return new Written(null, quarantined, Set.of());
+    }
+    Set<String> replacedSources = b.replaced();
+    if (replacedSources.isEmpty() && kept.isEmpty()) {
+      LOG.info("{}: unchanged", silver.table());
+      return new Written(null, quarantined, Set.of());
+    }
+    Column isReplaced = col("source").isin(replacedSources.toArray());
+    // What the MERGE will remove, read before it runs from the version it starts from: the rows
+    // whose key the batch delivers again, and a replaced snapshot source's rows. Only the columns
+    // quarantine and gold's sums need are read.
+    Dataset<Row> target =
+        warehouse
+            .read("silver", silver.name(), warehouse.version("silver", silver.name()))
+            .select(removedColumns(silver));
+    Dataset<Row> matched = displaced(target.filter(not(isReplaced)), kept, silver);
+    Dataset<Row> removed =
+        replacedSources.isEmpty()
+            ? matched
+            : matched.unionByName(
+                target.filter(isReplaced).withColumn("reason", lit(null).cast("string")));
+    removed = removed.localCheckpoint();
+    Dataset<Row> added = kept.localCheckpoint();
+    Set<Integer> touched = years(added.select("year").union(removed.select("year")));
+    merge(kept, silver, replacedSources);
+    // A row of a replaced snapshot source is not superseded: its release is, with its rows.
+    Dataset<Row> displacedRows = removed.filter(col("reason").isNotNull());
+    // Most nights replace nothing; only then is bronze read for the replaced rows' text.
+    if (!displacedRows.isEmpty()) {
+      quarantined.add(withRaw(displacedRows, kind));
+    }
+    LOG.info("{}: merged; years changed {}", silver.table(), touched);
+    return new Written(new Delta(added, removed.drop("reason")), quarantined, replacedSources);
   }
 
   /** The parsed new rows of one kind, or null when none of its sources has anything new. */
@@ -228,7 +268,7 @@ public final class SilverJob {
           rows.map(new SilverParse(parser, p, silver), Encoders.row(SilverParse.schema(silver)));
       union = union == null ? parsed : union.unionByName(parsed);
     }
-    return union == null ? null : new Batch(union, null, replaced);
+    return union == null ? null : new Batch(contract.kind(), silver, union, null, replaced);
   }
 
   /**

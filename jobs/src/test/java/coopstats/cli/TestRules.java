@@ -114,7 +114,12 @@ class TestRules {
         .contains(
             "check one_country_a_year (at most one country a year) of gold.investment_share_yearly failed")
         .contains("{\"year\":2019,\"countries\":2}");
-    assertThat(dir.resolve("warehouse/gold/investment_share_yearly")).doesNotExist();
+    // The sums the statistic is computed from were written first; the failed check puts them back.
+    assertThat(
+            sql(
+                "SELECT (SELECT count(*) FROM gold.investment_monthly) AS sums,"
+                    + " (SELECT count(*) FROM gold.investment_share_yearly) AS shares"))
+        .containsExactly("sums,shares", "0,0");
     assertThat(sql("SELECT count(*) AS n FROM silver.investment")).containsExactly("n", "0");
   }
 

@@ -46,9 +46,13 @@ class TestSqlPrompt {
     assertThat(prompt.out().lines())
         .containsExactly(
             "namespace,tableName,isTemporary",
+            "gold,fund_yearly,false",
+            "gold,investment_monthly,false",
             "gold,investment_share_yearly,false",
+            "gold,joint_lab_yearly,false",
             "gold,program_roi_yearly,false",
             "gold,tech_investment_ratio_yearly,false",
+            "gold,training_yearly,false",
             "labs",
             "53",
             "answer",
