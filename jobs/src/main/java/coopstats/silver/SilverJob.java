@@ -1,5 +1,6 @@
 package coopstats.silver;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.format_string;
@@ -444,12 +445,13 @@ public final class SilverJob {
       }
     }
     Dataset<Row> raw = raws.stream().reduce(Dataset::unionByName).orElseThrow();
-    return displaced
-        .join(
-            raw,
+    // The displaced rows are a night's corrections, the bronze side every line of those runs:
+    // broadcasting the few keeps the many from being shuffled.
+    return raw.join(
+            broadcast(displaced),
             scala.jdk.javaapi.CollectionConverters.asScala(List.of("source", "_file", "_line"))
                 .toSeq(),
-            "left")
+            "right")
         .select(
             col("source"),
             lit(kind).as("kind"),
@@ -504,6 +506,11 @@ public final class SilverJob {
         warehouse.overwrite(all, quarantine);
       }
       return;
+    }
+    if (all != null) {
+      // Computed once: the emptiness check and the write would otherwise each read bronze again
+      // for the displaced rows' text.
+      all = all.localCheckpoint();
     }
     if (replaced.isEmpty() && (all == null || all.isEmpty())) {
       LOG.info("silver.quarantine: unchanged");
