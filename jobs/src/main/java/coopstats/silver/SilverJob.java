@@ -58,6 +58,12 @@ public final class SilverJob {
   private static final String INSERT = "insert";
 
   /**
+   * At most this many record keys delivered more than once are broadcast to rank their rows apart
+   * from the rest (a few MB); beyond it, every row is ranked by windows.
+   */
+  private static final long BROADCAST_KEYS = 100_000;
+
+  /**
    * What a build did: rebuilt everything, or merged the given silver tables, each with the rows the
    * merge added and those it removed; every file's accounting; and the rows that break each warn
    * rule, per silver table.
@@ -133,7 +139,8 @@ public final class SilverJob {
       TableSchema silver,
       Dataset<Row> parsed,
       Dataset<Row> ranked,
-      Set<String> replaced) {}
+      Set<String> replaced,
+      List<Dataset<Row>> cached) {}
 
   /** What writing one kind's batch left: the merge's delta, and its rows for quarantine. */
   private record Written(Delta delta, List<Dataset<Row>> quarantined, Set<String> replaced) {}
@@ -168,11 +175,7 @@ public final class SilverJob {
     Reconciliation.Counts counts =
         new Reconciliation(spark, warehouse, schemas)
             .count(sources, t -> new Rules(spark, warehouse, t, referenced));
-    batches.forEach(
-        b -> {
-          b.parsed().unpersist();
-          b.ranked().unpersist();
-        });
+    batches.forEach(b -> b.cached().forEach(Dataset::unpersist));
     return new Changes(published == null, merged, counts.files(), counts.warnings());
   }
 
@@ -188,13 +191,18 @@ public final class SilverJob {
     }
     TableSchema silver = b.silver();
     Rules rules = new Rules(spark, warehouse, silver, referenced);
+    // The one copy of the parsed rows: everything after reads them from memory, not bronze.
     Dataset<Row> checked = rules.quarantine(b.parsed()).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> ranked =
-        rank(checked.filter(col("q_rule").isNull()), silver)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> cached = new ArrayList<>(List.of(checked));
+    Dataset<Row> ranked = rank(checked.filter(col("q_rule").isNull()), silver, cached);
+    if (published != null) {
+      // A night's batch is small, and its merge reads the ranked rows several times.
+      ranked = ranked.persist(StorageLevel.MEMORY_AND_DISK());
+      cached.add(ranked);
+    }
     // Only the rows that would reach silver: a later correction of a key clears its rule.
     rules.failIfBroken(ranked.filter(col("q_status").equalTo("kept")));
-    return new Batch(contract.kind(), silver, checked, ranked, b.replaced());
+    return new Batch(contract.kind(), silver, checked, ranked, b.replaced(), cached);
   }
 
   /**
@@ -269,7 +277,9 @@ public final class SilverJob {
           rows.map(new SilverParse(parser, p, silver), Encoders.row(SilverParse.schema(silver)));
       union = union == null ? parsed : union.unionByName(parsed);
     }
-    return union == null ? null : new Batch(contract.kind(), silver, union, null, replaced);
+    return union == null
+        ? null
+        : new Batch(contract.kind(), silver, union, null, replaced, List.of());
   }
 
   /**
@@ -328,7 +338,50 @@ public final class SilverJob {
    * rows carry the first delivery of their key in the batch, which replaces the row silver holds
    * for that key.
    */
-  private static Dataset<Row> rank(Dataset<Row> valid, TableSchema silver) {
+  private Dataset<Row> rank(Dataset<Row> valid, TableSchema silver, List<Dataset<Row>> cached) {
+    // Most keys come once. Only the rows of keys that come more than once need the windows, which
+    // shuffle and sort every row they see; when those keys are few, they are broadcast, and the
+    // other rows are marked kept where they are.
+    List<String> key = silver.key();
+    Dataset<Row> repeated =
+        valid
+            .groupBy(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+            .count()
+            .filter(col("count").gt(1))
+            .select(
+                java.util.stream.IntStream.range(0, key.size())
+                    .mapToObj(i -> col(key.get(i)).as("q_key_" + i))
+                    .toArray(Column[]::new))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(repeated);
+    long keys = repeated.count();
+    if (keys > BROADCAST_KEYS) {
+      return rankAll(valid, silver);
+    }
+    Column same =
+        java.util.stream.IntStream.range(0, key.size())
+            .mapToObj(i -> col(key.get(i)).eqNullSafe(col("q_key_" + i)))
+            .reduce(Column::and)
+            .orElseThrow();
+    Dataset<Row> once =
+        valid
+            .join(broadcast(repeated), same, "left_anti")
+            .withColumn("q_rank", lit(1))
+            .withColumn("q_last_file", col("_file"))
+            .withColumn("q_last_line", col("_line"))
+            .withColumn("q_first_file", col("_file"))
+            .withColumn("q_first_line", col("_line"))
+            .withColumn("q_status", lit("kept"))
+            .withColumn("q_rule", lit(null).cast("string"))
+            .withColumn("q_reason", lit(null).cast("string"));
+    if (keys == 0) {
+      return once;
+    }
+    return once.unionByName(rankAll(valid.join(broadcast(repeated), same, "left_semi"), silver));
+  }
+
+  /** {@link #rank} by windows over every row of {@code valid}. */
+  private static Dataset<Row> rankAll(Dataset<Row> valid, TableSchema silver) {
     Column[] key =
         silver.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     Column[] keyAndRun =
