@@ -1,12 +1,15 @@
 package coopstats.gold;
 
 import coopstats.Errors;
-import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.TableFeature;
+import org.apache.spark.sql.delta.actions.Protocol;
+import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -37,14 +40,18 @@ final class ReaderCompatibility {
    * What makes the table unreadable to a reader of Delta's reader version 1; empty when nothing.
    */
   static List<String> problems(SparkSession spark, String path) {
-    Row detail = DeltaTable.forPath(spark, path).detail().first();
-    int reader = detail.<Integer>getAs("minReaderVersion");
+    // From the log (its checksum file when there is one): no query runs.
+    Snapshot snapshot =
+        DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty());
+    Protocol protocol = snapshot.protocol();
+    int reader = protocol.minReaderVersion();
     List<String> features =
-        CollectionConverters.asJava(
-            detail.<scala.collection.immutable.Seq<String>>getAs("tableFeatures"));
+        CollectionConverters.asJava(protocol.implicitlyAndExplicitlySupportedFeatures()).stream()
+            .map(TableFeature::name)
+            .sorted()
+            .toList();
     Map<String, String> properties =
-        CollectionConverters.asJava(
-            detail.<scala.collection.Map<String, String>>getAs("properties"));
+        CollectionConverters.asJava(snapshot.metadata().configuration());
     List<String> problems = new ArrayList<>();
     FORBIDDEN.forEach(
         (feature, name) -> {

@@ -2,10 +2,9 @@ package coopstats.spark;
 
 import coopstats.contract.ColumnSpec;
 import coopstats.contract.TableSchema;
-import io.delta.tables.DeltaTable;
 import java.util.Objects;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.actions.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -17,18 +16,13 @@ import org.apache.spark.sql.types.StructType;
 final class TableComments {
   private TableComments() {}
 
-  /**
-   * {@code detail} is the table's {@code DESCRIBE DETAIL} row, read once by the caller. Returns the
-   * table's schema as it was read.
-   */
-  static StructType sync(SparkSession spark, String path, TableSchema schema, Row detail) {
-    DeltaTable table = DeltaTable.forPath(spark, path);
+  /** {@code metadata} is the table's metadata from its log, read once by the caller. */
+  static void sync(SparkSession spark, String path, TableSchema schema, Metadata metadata) {
     String target = Warehouse.byPath(path);
-    String description = detail.getAs("description");
-    if (!Objects.equals(description, schema.comment())) {
+    if (!Objects.equals(metadata.description(), schema.comment())) {
       spark.sql("COMMENT ON TABLE " + target + " IS " + literal(schema.comment()));
     }
-    StructType current = table.toDF().schema();
+    StructType current = metadata.schema();
     for (ColumnSpec c : schema.columns()) {
       if (!current.getFieldIndex(c.name()).isDefined()) {
         continue; // a new column arrives with its comment in the next write
@@ -45,7 +39,6 @@ final class TableComments {
                 + literal(c.comment()));
       }
     }
-    return current;
   }
 
   /** A Spark SQL string literal: backslashes and single quotes escaped. */

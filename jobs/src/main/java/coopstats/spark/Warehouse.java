@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -20,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -35,6 +39,11 @@ public final class Warehouse {
   public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ref", "ops");
   private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
   private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
+  private static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
+
+  /** The lineage columns of silver tables and of quarantine. */
+  private static final List<String> SILVER_LINEAGE =
+      List.of("source", "_file", "_line", "_run_id", "_ingested_at", "file", "line", "run_id");
 
   private final SparkSession spark;
   private final String root;
@@ -80,26 +89,40 @@ public final class Warehouse {
     existing(schema);
   }
 
-  /** An existing table's {@code DESCRIBE DETAIL} row and schema, as read before any change. */
-  private record Existing(Row detail, StructType schema) {}
+  /** An existing table's metadata (description, schema, partitioning, properties) from its log. */
+  private record Existing(Metadata metadata) {
+    StructType schema() {
+      return metadata.schema();
+    }
+  }
 
   /** {@link #ensure}; returns what the existing table was, or null when it was created now. */
   private Existing existing(TableSchema schema) {
     if (exists(schema.layer(), schema.name())) {
-      Row detail = DeltaTable.forPath(spark, pathOf(schema)).detail().first();
-      StructType current = TableComments.sync(spark, pathOf(schema), schema, detail);
-      if (deletionVectors(schema) && !"true".equals(property(detail, DELETION_VECTORS))) {
-        enableDeletionVectors(schema);
+      Metadata metadata = metadata(pathOf(schema));
+      TableComments.sync(spark, pathOf(schema), schema, metadata);
+      Map<String, String> changed = new LinkedHashMap<>();
+      properties(schema)
+          .forEach(
+              (key, value) -> {
+                if (!value.equals(property(metadata, key))) {
+                  changed.put(key, value);
+                }
+              });
+      if (!changed.isEmpty()) {
+        setProperties(pathOf(schema), changed);
       }
-      warnNullable(schema, current);
+      warnNullable(schema, metadata.schema());
       register(schema.layer(), schema.name());
-      return new Existing(detail, current);
+      return new Existing(metadata);
     }
     DeltaTableBuilder b =
         DeltaTable.createIfNotExists(spark)
             .location(path(schema.layer(), schema.name()))
-            .comment(schema.comment())
-            .property(DELETION_VECTORS, String.valueOf(deletionVectors(schema)));
+            .comment(schema.comment());
+    for (Map.Entry<String, String> p : properties(schema).entrySet()) {
+      b = b.property(p.getKey(), p.getValue());
+    }
     for (StructField f : schema.sparkSchema().fields()) {
       b = b.addColumn(f);
     }
@@ -136,10 +159,6 @@ public final class Warehouse {
     }
   }
 
-  private String target(TableSchema schema) {
-    return byPath(pathOf(schema));
-  }
-
   /** The SQL name of the Delta table at {@code path}: {@code delta.`path`}, backticks escaped. */
   static String byPath(String path) {
     return "delta.`" + path.replace("`", "``") + "`";
@@ -156,35 +175,75 @@ public final class Warehouse {
     return schema.layer().equals("silver");
   }
 
-  /** Turns deletion vectors on for a table created before silver had them, in one commit. */
-  private void enableDeletionVectors(TableSchema schema) {
-    spark.sql(
-        "ALTER TABLE "
-            + target(schema)
-            + " SET TBLPROPERTIES ('"
-            + DELETION_VECTORS
-            + "' = 'true')");
+  /**
+   * The columns a silver table keeps Delta file statistics on: its key and its lineage. A night's
+   * rows land in files of their own, so these order the files and let a query for a run, a file or
+   * a key skip the others; every file holds all years, countries and amounts, so statistics on
+   * those would cost each write and skip nothing. Other layers keep Delta's default.
+   */
+  static List<String> statsColumns(TableSchema schema) {
+    if (!schema.layer().equals("silver")) {
+      return List.of();
+    }
+    Set<String> wanted = new java.util.HashSet<>(schema.key());
+    wanted.addAll(SILVER_LINEAGE);
+    return schema.columnNames().stream().filter(wanted::contains).toList();
   }
 
-  /** A table property from a {@code DESCRIBE DETAIL} row, or "false" when it is not set. */
-  private static String property(Row detail, String key) {
-    return detail
-        .<scala.collection.Map<String, String>>getAs("properties")
-        .getOrElse(key, () -> "false");
+  /** The table properties coopstats keeps on a table of {@code schema}. */
+  static Map<String, String> properties(TableSchema schema) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put(DELETION_VECTORS, String.valueOf(deletionVectors(schema)));
+    List<String> stats = statsColumns(schema);
+    if (!stats.isEmpty()) {
+      properties.put(STATS_COLUMNS, String.join(",", stats));
+    }
+    return properties;
+  }
+
+  /**
+   * Sets table properties in one commit: deletion vectors on a silver table created before silver
+   * had them, or the statistics columns of one created before it had those.
+   */
+  private void setProperties(String path, Map<String, String> properties) {
+    String list =
+        properties.entrySet().stream()
+            .map(
+                e ->
+                    TableComments.literal(e.getKey()) + " = " + TableComments.literal(e.getValue()))
+            .collect(java.util.stream.Collectors.joining(", "));
+    spark.sql("ALTER TABLE " + byPath(path) + " SET TBLPROPERTIES (" + list + ")");
+  }
+
+  /**
+   * A table's metadata as its latest commit left it, read from the Delta log (its checksum file
+   * when there is one) without running a query.
+   */
+  private Metadata metadata(String path) {
+    return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).metadata();
+  }
+
+  /** A table property, or "false" when it is not set. */
+  private static String property(Metadata metadata, String key) {
+    return metadata.configuration().getOrElse(key, () -> "false");
   }
 
   /**
    * Creates an append-only table with Delta's change data feed on, so that readers can ask for just
-   * the rows added after a version. Returns true when an existing table had the feed off and it was
-   * turned on now: its earlier versions have no feed.
+   * the rows added after a version, and with file statistics on {@code statsColumns} only: the
+   * columns queries filter on, not the text of every column. Returns true when an existing table
+   * had the feed off and it was turned on now: its earlier versions have no feed.
    */
-  public boolean ensureChangeFeed(String layer, String table, StructType schema) {
+  public boolean ensureChangeFeed(
+      String layer, String table, StructType schema, List<String> statsColumns) {
     String feed = "delta.enableChangeDataFeed";
+    String stats = String.join(",", statsColumns);
     if (!exists(layer, table)) {
       DeltaTableBuilder b =
           DeltaTable.createIfNotExists(spark)
               .location(path(layer, table))
               .property(feed, "true")
+              .property(STATS_COLUMNS, stats)
               .property(DELETION_VECTORS, "false");
       for (StructField f : schema.fields()) {
         b = b.addColumn(f);
@@ -194,8 +253,12 @@ public final class Warehouse {
       return false;
     }
     register(layer, table);
-    Row detail = DeltaTable.forPath(spark, path(layer, table)).detail().first();
-    if ("true".equals(property(detail, feed))) {
+    Metadata metadata = metadata(path(layer, table));
+    if (!stats.equals(property(metadata, STATS_COLUMNS))) {
+      // Files written from now on carry statistics on these columns only.
+      setProperties(path(layer, table), Map.of(STATS_COLUMNS, stats));
+    }
+    if ("true".equals(property(metadata, feed))) {
       return false;
     }
     spark.sql(
@@ -229,7 +292,7 @@ public final class Warehouse {
    */
   private static boolean needsNewSchema(TableSchema schema, Existing before) {
     List<String> partitions =
-        before.detail().getList(before.detail().fieldIndex("partitionColumns"));
+        scala.jdk.javaapi.CollectionConverters.asJava(before.metadata().partitionColumns());
     if (!partitions.equals(schema.partitions())) {
       return true;
     }
