@@ -40,7 +40,12 @@ final class Amounts {
 
   /** Parses an amount, or throws {@link RowRejected} with the reason it is not one. */
   static Parsed parse(String column, String raw) {
-    String s = raw.strip().replace('\u00a0', ' ');
+    String s = raw.strip();
+    if (isPlain(s)) {
+      // Most amounts are plain decimals; they need none of the patterns below.
+      return new Parsed(new BigDecimal(s), null);
+    }
+    s = s.replace('\u00a0', ' ');
     s = SYMBOLS.matcher(s).replaceAll("").strip();
     Matcher m = AMOUNT.matcher(s);
     if (!m.matches()) {
@@ -54,6 +59,36 @@ final class Amounts {
     }
     BigDecimal value = new BigDecimal(normalizeNumber(column, raw, number));
     return new Parsed(value, unit.isEmpty() ? null : unit);
+  }
+
+  /** Whether {@code s} is a plain decimal, as {@link #PLAIN} says, checked without a matcher. */
+  static boolean isPlain(String s) {
+    int i = 0;
+    int n = s.length();
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+      digits++;
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i == n) {
+      return true;
+    }
+    if (s.charAt(i) != '.') {
+      return false;
+    }
+    i++;
+    int fraction = 0;
+    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+      fraction++;
+    }
+    return fraction > 0 && i == n;
   }
 
   private static String normalizeNumber(String column, String raw, String number) {

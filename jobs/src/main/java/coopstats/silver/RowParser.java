@@ -6,6 +6,7 @@ import coopstats.ref.RefData;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.DataType;
@@ -120,6 +121,9 @@ final class RowParser implements Serializable {
   private final class Context {
     private final Map<String, String> fields;
 
+    /** Amounts parsed so far: several columns read the same one. */
+    private final Map<String, Amounts.Parsed> amounts = new HashMap<>(4);
+
     Context(Map<String, String> fields) {
       this.fields = fields;
     }
@@ -130,8 +134,16 @@ final class RowParser implements Serializable {
     }
 
     Amounts.Parsed amount(String column) {
-      String v = raw(column);
-      return v == null ? null : Amounts.parse(column, v);
+      Amounts.Parsed parsed = amounts.get(column);
+      if (parsed == null) {
+        String v = raw(column);
+        if (v == null) {
+          return null;
+        }
+        parsed = Amounts.parse(column, v);
+        amounts.put(column, parsed);
+      }
+      return parsed;
     }
 
     boolean hasAmount() {

@@ -49,24 +49,64 @@ final class SilverParse implements MapFunction<Row, Row> {
     return s;
   }
 
+  /** The bronze schema the indices below were taken from; rows of one read share it. */
+  private transient StructType seen;
+
+  private transient int fileAt;
+  private transient int lineAt;
+  private transient int runIdAt;
+  private transient int ingestedAtAt;
+  private transient int rawAt;
+  private transient int errorAt;
+
+  /** The bronze columns that carry delivered values (all but lineage), and their indices. */
+  private transient String[] valueNames;
+
+  private transient int[] valueIndices;
+
+  /** Finds the columns by name once per schema instead of once per value. */
+  private void index(StructType schema) {
+    fileAt = schema.fieldIndex("_file");
+    lineAt = schema.fieldIndex("_line");
+    runIdAt = schema.fieldIndex("_run_id");
+    ingestedAtAt = schema.fieldIndex("_ingested_at");
+    rawAt = schema.fieldIndex("_raw");
+    errorAt = schema.fieldIndex("_error");
+    List<String> names = new ArrayList<>();
+    List<Integer> indices = new ArrayList<>();
+    StructField[] fields = schema.fields();
+    for (int i = 0; i < fields.length; i++) {
+      if (!fields[i].name().startsWith("_")) {
+        names.add(fields[i].name());
+        indices.add(i);
+      }
+    }
+    valueNames = names.toArray(String[]::new);
+    valueIndices = indices.stream().mapToInt(Integer::intValue).toArray();
+    seen = schema;
+  }
+
   @Override
   public Row call(Row bronze) {
-    String file = bronze.getAs("_file");
-    long line = bronze.<Long>getAs("_line");
+    if (bronze.schema() != seen) {
+      index(bronze.schema());
+    }
+    String file = bronze.getString(fileAt);
+    long line = bronze.getLong(lineAt);
     Map<String, Object> lineage = new HashMap<>();
     lineage.put("source", profile.source());
     lineage.put("_file", file);
     lineage.put("_line", line);
-    lineage.put("_run_id", bronze.getAs("_run_id"));
-    lineage.put("_ingested_at", bronze.getAs("_ingested_at"));
+    lineage.put("_run_id", bronze.get(runIdAt));
+    lineage.put("_ingested_at", bronze.get(ingestedAtAt));
     List<Object> out = new ArrayList<>(PREFIX.size() + width);
     out.add(profile.source());
     out.add(file);
     out.add(line);
-    out.add(bronze.getAs("_run_id"));
-    out.add(bronze.getAs("_raw"));
+    out.add(bronze.get(runIdAt));
+    out.add(bronze.get(rawAt));
     Object[] values = null;
-    String error = bronze.getAs("_error");
+    String error = bronze.getString(errorAt);
     if (error != null) {
       out.add(error.startsWith("missing required column") ? "missing_column" : "malformed_record");
       out.add(error);
@@ -92,10 +132,8 @@ final class SilverParse implements MapFunction<Row, Row> {
   /** Bronze values by column, profile constants for blanks, and a key for keyless sources. */
   private Map<String, String> fields(Row bronze, String file, long line) {
     Map<String, String> fields = new HashMap<>();
-    for (StructField f : bronze.schema().fields()) {
-      if (!f.name().startsWith("_")) {
-        fields.put(f.name(), bronze.getAs(f.name()));
-      }
+    for (int i = 0; i < valueNames.length; i++) {
+      fields.put(valueNames[i], bronze.getString(valueIndices[i]));
     }
     profile
         .constantsOrEmpty()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import coopstats.TestPaths;
 import coopstats.ref.RefData;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TestNormalizers {
@@ -45,6 +46,17 @@ class TestNormalizers {
     assertThat(Amounts.parse("amount", "3 million")).isEqualTo(parsed("3", "million"));
     assertThat(Amounts.parse("amount", "1,5")).isEqualTo(parsed("1.5", null));
     assertThat(Amounts.parse("amount", "1,234,567.25")).isEqualTo(parsed("1234567.25", null));
+  }
+
+  @Test
+  void plainDecimalsTakeTheShortPathWithTheSameResult() {
+    for (String plain : List.of("0", "12", "-5", "+7", "88728.47", "0.0006", "007.50")) {
+      assertThat(Amounts.isPlain(plain)).as(plain).isTrue();
+      assertThat(Amounts.parse("amount", " " + plain + " ")).isEqualTo(parsed(plain, null));
+    }
+    for (String other : List.of("", "-", ".5", "5.", "1,5", "1.2.3", "$5", "5 m", "١٢", "1e3")) {
+      assertThat(Amounts.isPlain(other)).as(other).isFalse();
+    }
   }
 
   @Test
