@@ -108,8 +108,13 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
                 + "; expected "
                 + mapping.values()
             : missingColumns(index.keySet(), headers);
+    FileLayout layout = new FileLayout(keys);
     for (Record r : records.subList(1, records.size())) {
       String error = r.error() != null ? r.error() : fileError;
+      if (r.values() != null && r.values().size() == headers.size()) {
+        rows.add(layout.row(file, r, error));
+        continue;
+      }
       Map<String, String> values = new LinkedHashMap<>();
       Map<String, String> rescued = new LinkedHashMap<>();
       if (r.values() != null) {
@@ -144,6 +149,71 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     return rows;
   }
 
+  /**
+   * Where a CSV file's header puts each column, worked out once per file: the rows that have as
+   * many fields as the header are built from it without a map per row. It gives the rows {@link
+   * #row} gives: a header named twice takes its last column, and unmapped columns go to {@code
+   * _rescued} in header order.
+   */
+  private final class FileLayout {
+    /** Per mapped bronze column, the index of its header's last column, or -1. */
+    private final int[] mapped;
+
+    /**
+     * The header keys no bronze column maps, in order of first appearance, with their last column.
+     */
+    private final List<String> unmappedKeys = new ArrayList<>();
+
+    private final List<Integer> unmappedIndices = new ArrayList<>();
+
+    FileLayout(List<String> keys) {
+      Map<String, Integer> last = new LinkedHashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        last.put(keys.get(i), i);
+      }
+      mapped = new int[mappedKeys.size()];
+      for (int k = 0; k < mappedKeys.size(); k++) {
+        mapped[k] = last.getOrDefault(mappedKeys.get(k), -1);
+      }
+      last.forEach(
+          (key, index) -> {
+            if (!mappedKeys.contains(key)) {
+              unmappedKeys.add(key);
+              unmappedIndices.add(index);
+            }
+          });
+    }
+
+    Row row(String file, Record r, String error) {
+      Object[] out = new Object[LINEAGE.size() + mapped.length];
+      List<String> fields = r.values();
+      for (int k = 0; k < mapped.length; k++) {
+        out[LINEAGE.size() + k] = mapped[k] < 0 ? null : fields.get(mapped[k]);
+      }
+      String rescued = null;
+      if (!unmappedKeys.isEmpty()) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (int u = 0; u < unmappedKeys.size(); u++) {
+          extra.put(unmappedKeys.get(u), fields.get(unmappedIndices.get(u)));
+        }
+        rescued = toJson(extra);
+      }
+      lineage(out, file, r, error, rescued);
+      return RowFactory.create(out);
+    }
+  }
+
+  private void lineage(Object[] out, String file, Record r, String error, String rescued) {
+    out[0] = profile.source();
+    out[1] = file;
+    out[2] = r.line();
+    out[3] = runId;
+    out[4] = ingestedAt;
+    out[5] = r.raw();
+    out[6] = error;
+    out[7] = rescued;
+  }
+
   /** Builds a bronze row; values not mapped to a bronze column are kept in {@code _rescued}. */
   private Row row(
       String file,
@@ -159,14 +229,7 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
       unmapped.remove(key);
     }
     rescued.putAll(unmapped);
-    out[0] = profile.source();
-    out[1] = file;
-    out[2] = r.line();
-    out[3] = runId;
-    out[4] = ingestedAt;
-    out[5] = r.raw();
-    out[6] = error;
-    out[7] = rescued.isEmpty() ? null : toJson(rescued);
+    lineage(out, file, r, error, rescued.isEmpty() ? null : toJson(rescued));
     return RowFactory.create(out);
   }
 

@@ -17,7 +17,7 @@ final class CsvRecords {
 
   /** The header (first non-blank record) and every following non-blank record. */
   static List<Record> split(String text) {
-    String[] lines = text.split("\r\n|\r|\n", -1);
+    String[] lines = lines(text);
     CsvParser parser = newParser();
     List<Record> out = new ArrayList<>();
     int i = 0;
@@ -48,7 +48,8 @@ final class CsvRecords {
         i++;
         continue;
       }
-      String raw = String.join("\n", Arrays.asList(lines).subList(i, end + 1));
+      String raw =
+          end == i ? lines[i] : String.join("\n", Arrays.asList(lines).subList(i, end + 1));
       String[] fields = parser.parseLine(raw);
       int width = out.isEmpty() || out.get(0).values() == null ? -1 : out.get(0).values().size();
       if (end > i && width >= 0 && (fields == null || fields.length != width)) {
@@ -66,6 +67,29 @@ final class CsvRecords {
       i = end + 1;
     }
     return out;
+  }
+
+  /**
+   * The lines of {@code text}, split at {@code \r\n}, {@code \r} or {@code \n}, the last one kept
+   * even when empty: as {@code text.split("\r\n|\r|\n", -1)}, without a regular expression over the
+   * whole file.
+   */
+  static String[] lines(String text) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        lines.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    lines.add(text.substring(start));
+    return lines.toArray(String[]::new);
   }
 
   /** The index of the line on which the record starting at {@code start} ends, or -1. */

@@ -9,6 +9,27 @@ import org.junit.jupiter.api.Test;
 
 class TestCsvRecords {
   @Test
+  void linesSplitAtEveryLineEndAsTheRegularExpressionDoes() {
+    for (String text :
+        List.of(
+            "",
+            "a",
+            "\n",
+            "a\r\nb\rc\nd",
+            "a\r",
+            "\r\n\r\n",
+            "x\n\ry\n",
+            "\r\r\n\n",
+            "no end\r\n")) {
+      assertThat(CsvRecords.lines(text))
+          .as("lines of %s", text.replace("\r", "\\r").replace("\n", "\\n"))
+          .containsExactly(text.split("\r\n|\r|\n", -1));
+    }
+    assertThat(CsvRecords.lines("a\r\nb\rc\nd")).containsExactly("a", "b", "c", "d");
+    assertThat(CsvRecords.lines("a\r\n")).containsExactly("a", "");
+  }
+
+  @Test
   void recordsKeepTheirStartingLineAndRawText() {
     String text = "a,b\n1,\"two\nlines\"\n\n3,x\n";
     List<Record> records = CsvRecords.split(text);
