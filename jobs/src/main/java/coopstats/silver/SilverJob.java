@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import coopstats.contract.LandingContract;
 import coopstats.contract.Schemas;
@@ -58,8 +59,8 @@ public final class SilverJob {
   private static final String INSERT = "insert";
 
   /**
-   * At most this many record keys delivered more than once are broadcast to rank their rows apart
-   * from the rest (a few MB); beyond it, every row is ranked by windows.
+   * At most this many record keys delivered more than once are broadcast, as hashes, to rank their
+   * rows apart from the rest (under 2 MB); beyond it, every row is ranked by windows.
    */
   private static final long BROADCAST_KEYS = 100_000;
 
@@ -336,28 +337,25 @@ public final class SilverJob {
   private Dataset<Row> rank(Dataset<Row> valid, TableSchema silver, List<Dataset<Row>> cached) {
     // Most keys come once. Only the rows of keys that come more than once need the windows, which
     // shuffle and sort every row they see; when those keys are few, they are broadcast, and the
-    // other rows are marked kept where they are.
-    List<String> key = silver.key();
+    // other rows are marked kept where they are. Keys are counted by a 64-bit hash: a hash seen
+    // once is a key seen once, and the rare key that shares a hash with another only takes the
+    // windows' path, which is exact.
+    Column hash =
+        xxhash64(
+            silver.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     Dataset<Row> repeated =
         valid
-            .groupBy(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+            .groupBy(hash.as("q_key_hash"))
             .count()
             .filter(col("count").gt(1))
-            .select(
-                java.util.stream.IntStream.range(0, key.size())
-                    .mapToObj(i -> col(key.get(i)).as("q_key_" + i))
-                    .toArray(Column[]::new))
+            .select("q_key_hash")
             .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(repeated);
     long keys = repeated.count();
     if (keys > BROADCAST_KEYS) {
       return rankAll(valid, silver);
     }
-    Column same =
-        java.util.stream.IntStream.range(0, key.size())
-            .mapToObj(i -> col(key.get(i)).eqNullSafe(col("q_key_" + i)))
-            .reduce(Column::and)
-            .orElseThrow();
+    Column same = hash.equalTo(col("q_key_hash"));
     Dataset<Row> once =
         valid
             .join(broadcast(repeated), same, "left_anti")
