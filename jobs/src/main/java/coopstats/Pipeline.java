@@ -151,31 +151,40 @@ public final class Pipeline {
             : new RunLog(spark, warehouse, schemas)
                 .lastPublished()
                 .filter(p -> p.fingerprint().equals(fingerprint));
-    if (last.isEmpty() || !refTablesExist()) {
-      new RefJob(spark, warehouse, schemas).write(ref);
-      LOG.info(
-          "stage ref: {} countries, {} aliases, {} FX rates",
-          ref.countries().size(),
-          ref.aliases().size(),
-          ref.fxRates().size());
-    } else {
-      LOG.info("stage ref: schemas/ unchanged since the last run; ref.* kept");
-      // Kept, but this session's catalog must still know them for the rules and the gold SQL.
-      schemas.tables().stream()
-          .filter(t -> t.layer().equals("ref"))
-          .forEach(t -> warehouse.register("ref", t.name()));
-    }
+    boolean writeRef = last.isEmpty() || !refTablesExist();
+    Runnable refStage =
+        () -> {
+          if (writeRef) {
+            new RefJob(spark, warehouse, schemas).write(ref);
+            LOG.info(
+                "stage ref: {} countries, {} aliases, {} FX rates",
+                ref.countries().size(),
+                ref.aliases().size(),
+                ref.fxRates().size());
+          } else {
+            LOG.info("stage ref: schemas/ unchanged since the last run; ref.* kept");
+            // Kept, but this session's catalog must still know them for the rules and gold's SQL.
+            schemas.tables().stream()
+                .filter(t -> t.layer().equals("ref"))
+                .forEach(t -> warehouse.register("ref", t.name()));
+          }
+        };
 
     Map<String, BronzeJob.Ingested> ingested = new TreeMap<>();
     boolean feedStarted = false;
-    // Sources are independent (a table and a checkpoint each): they are ingested side by side.
+    // Bronze reads no reference table, and silver reads them only after every source is in:
+    // the reference tables are written while the sources are ingested. Sources are independent
+    // too (a table and a checkpoint each): they are ingested side by side.
     Map<SourceProfile, BronzeJob.Ingested> reads =
-        Parallel.map(
-            sources,
-            source -> {
-              LOG.info("stage bronze: source {} ({})", source.source(), source.kind());
-              return bronze.ingest(landing, source, runId, Timestamp.from(now), until);
-            });
+        Parallel.alongside(
+            refStage,
+            () ->
+                Parallel.map(
+                    sources,
+                    source -> {
+                      LOG.info("stage bronze: source {} ({})", source.source(), source.kind());
+                      return bronze.ingest(landing, source, runId, Timestamp.from(now), until);
+                    }));
     for (Map.Entry<SourceProfile, BronzeJob.Ingested> read : reads.entrySet()) {
       ingested.put(read.getKey().source(), read.getValue());
       feedStarted |= read.getValue().feedStarted();

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs independent table work side by side on one Spark session: the ingest of each source, the
@@ -82,6 +83,47 @@ public final class Parallel {
     Map<T, R> results = new LinkedHashMap<>();
     items.forEach(i -> results.put(i, work.apply(i)));
     return results;
+  }
+
+  /**
+   * Runs {@code first} on a thread of its own while {@code then} runs on the calling thread, for
+   * work that reads nothing of the other's (the reference tables while the sources are ingested).
+   * Both run to their end; {@code first}'s failure, if any, is thrown before {@code then}'s, as if
+   * they had run one after the other.
+   */
+  public static <R> R alongside(Runnable first, Supplier<R> then) {
+    int pool = POOLS.incrementAndGet();
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "coopstats-" + pool + "-1");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Future<?> started = executor.submit(first);
+      R result = null;
+      RuntimeException failed = null;
+      try {
+        result = then.get();
+      } catch (RuntimeException e) {
+        failed = e;
+      }
+      try {
+        started.get();
+      } catch (ExecutionException e) {
+        throw unwrap(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for work alongside", e);
+      }
+      if (failed != null) {
+        throw failed;
+      }
+      return result;
+    } finally {
+      executor.shutdownNow();
+    }
   }
 
   /** {@link #map} for work without a result. */

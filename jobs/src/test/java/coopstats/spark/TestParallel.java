@@ -31,6 +31,50 @@ class TestParallel {
   }
 
   @Test
+  void workAlongsideRunsAtTheSameTimeAndItsFailureComesFirst() {
+    // Each side waits for the other to have started: they cannot have run one after the other.
+    CountDownLatch firstStarted = new CountDownLatch(1);
+    CountDownLatch thenStarted = new CountDownLatch(1);
+    String result =
+        Parallel.alongside(
+            () -> {
+              firstStarted.countDown();
+              await(thenStarted);
+            },
+            () -> {
+              thenStarted.countDown();
+              await(firstStarted);
+              return "done";
+            });
+    assertThat(result).isEqualTo("done");
+
+    Set<String> ended = ConcurrentHashMap.newKeySet();
+    assertThatThrownBy(
+            () ->
+                Parallel.alongside(
+                    () -> {
+                      ended.add("first");
+                      throw new CoopstatsException(78, "bad reference file");
+                    },
+                    () -> {
+                      ended.add("then");
+                      throw new IllegalStateException("bad source");
+                    }))
+        .isInstanceOf(CoopstatsException.class)
+        .hasMessage("bad reference file");
+    assertThat(ended).containsExactlyInAnyOrder("first", "then");
+    assertThatThrownBy(
+            () ->
+                Parallel.alongside(
+                    () -> {},
+                    () -> {
+                      throw new IllegalStateException("bad source");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("bad source");
+  }
+
+  @Test
   void everyItemRunsToItsEndAndTheFirstFailureInItemOrderIsThrownAsItWas() {
     Set<String> ended = ConcurrentHashMap.newKeySet();
     CountDownLatch secondFailed = new CountDownLatch(1);
