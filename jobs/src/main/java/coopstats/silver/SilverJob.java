@@ -227,27 +227,32 @@ public final class SilverJob {
       LOG.info("{}: unchanged", silver.table());
       return new Written(null, quarantined, Set.of());
     }
-    Dataset<Row> added = kept.localCheckpoint();
-    long version = merge(kept, silver, replacedSources);
-    // What the MERGE removed, from its own change feed: the earlier rows of the keys the batch
-    // delivers again, and a replaced snapshot source's rows. Only the columns quarantine and
-    // gold's sums need are kept.
-    Dataset<Row> removed =
+    Column isReplaced = col("source").isin(replacedSources.toArray());
+    // What the MERGE will remove, read before it runs from the version it starts from: the rows
+    // whose key the batch delivers again, and a replaced snapshot source's rows. Only the columns
+    // quarantine and gold's sums need are read.
+    Dataset<Row> target =
         warehouse
-            .changes("silver", silver.name(), version)
-            .filter(col("_change_type").isin("update_preimage", "delete"))
-            .select(removedColumns(silver))
-            .localCheckpoint();
+            .read("silver", silver.name(), warehouse.version("silver", silver.name()))
+            .select(removedColumns(silver));
+    Dataset<Row> matched = displaced(target.filter(not(isReplaced)), kept, silver);
+    Dataset<Row> removed =
+        replacedSources.isEmpty()
+            ? matched
+            : matched.unionByName(
+                target.filter(isReplaced).withColumn("reason", lit(null).cast("string")));
+    removed = removed.localCheckpoint();
+    Dataset<Row> added = kept.localCheckpoint();
     Set<Integer> touched = years(added.select("year").union(removed.select("year")));
+    merge(kept, silver, replacedSources);
     // A row of a replaced snapshot source is not superseded: its release is, with its rows.
-    Dataset<Row> displacedRows =
-        displaced(removed.filter(not(col("source").isin(replacedSources.toArray()))), kept, silver);
+    Dataset<Row> displacedRows = removed.filter(col("reason").isNotNull());
     // Most nights replace nothing; only then is bronze read for the replaced rows' text.
     if (!displacedRows.isEmpty()) {
       quarantined.add(withRaw(displacedRows, kind));
     }
     LOG.info("{}: merged; years changed {}", silver.table(), touched);
-    return new Written(new Delta(added, removed), quarantined, replacedSources);
+    return new Written(new Delta(added, removed.drop("reason")), quarantined, replacedSources);
   }
 
   /** The parsed new rows of one kind, or null when none of its sources has anything new. */
@@ -449,18 +454,18 @@ public final class SilverJob {
   }
 
   /**
-   * The rows a MERGE replaced because a kept row of the batch delivers their key again, each with
-   * the reason naming the first delivery of the key in the batch, which replaced it.
+   * The silver rows whose key a kept row of the batch delivers again, with all their columns and
+   * the reason naming the first delivery of the key in the batch, which replaces them.
    */
   private static Dataset<Row> displaced(
-      Dataset<Row> replaced, Dataset<Row> kept, TableSchema silver) {
+      Dataset<Row> target, Dataset<Row> kept, TableSchema silver) {
     List<String> key = silver.key();
     Dataset<Row> firsts =
         kept.select(
             Stream.concat(key.stream(), Stream.of("q_first_file", "q_first_line"))
                 .map(org.apache.spark.sql.functions::col)
                 .toArray(Column[]::new));
-    return replaced
+    return target
         .join(firsts, scala.jdk.javaapi.CollectionConverters.asScala(key).toSeq(), "inner")
         .withColumn("reason", supersededReason(col("q_first_file"), col("q_first_line")))
         .drop("q_first_file", "q_first_line");
@@ -524,7 +529,7 @@ public final class SilverJob {
    * inserted, and the rows of replaced snapshot sources that the new release does not deliver again
    * are deleted.
    */
-  private long merge(Dataset<Row> rows, TableSchema table, Set<String> replaced) {
+  private void merge(Dataset<Row> rows, TableSchema table, Set<String> replaced) {
     Column on =
         table.key().stream()
             .map(k -> col("t." + k).equalTo(col("s." + k)))
@@ -542,9 +547,6 @@ public final class SilverJob {
       merge = merge.whenNotMatchedBySource(col("t.source").isin(replaced.toArray())).delete();
     }
     merge.execute();
-    // The run holds the warehouse's lock and no other work of it writes this table: the latest
-    // version is the MERGE's.
-    return warehouse.version("silver", table.name());
   }
 
   private void writeQuarantine(List<Dataset<Row>> rows, Set<String> replaced, boolean rebuild) {

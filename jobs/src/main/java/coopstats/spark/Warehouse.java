@@ -40,7 +40,6 @@ public final class Warehouse {
   private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
   private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
   private static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
-  private static final String CHANGE_FEED = "delta.enableChangeDataFeed";
 
   /** The lineage columns of silver tables and of quarantine. */
   private static final List<String> SILVER_LINEAGE =
@@ -195,10 +194,6 @@ public final class Warehouse {
   static Map<String, String> properties(TableSchema schema) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put(DELETION_VECTORS, String.valueOf(deletionVectors(schema)));
-    if (schema.layer().equals("silver")) {
-      // A night's MERGE reads the rows it replaced from its own commit's change feed.
-      properties.put(CHANGE_FEED, "true");
-    }
     List<String> stats = statsColumns(schema);
     if (!stats.isEmpty()) {
       properties.put(STATS_COLUMNS, String.join(",", stats));
@@ -241,7 +236,7 @@ public final class Warehouse {
    */
   public boolean ensureChangeFeed(
       String layer, String table, StructType schema, List<String> statsColumns) {
-    String feed = CHANGE_FEED;
+    String feed = "delta.enableChangeDataFeed";
     String stats = String.join(",", statsColumns);
     if (!exists(layer, table)) {
       DeltaTableBuilder b =
@@ -345,20 +340,6 @@ public final class Warehouse {
   /** The table's rows as of {@code version}. */
   public Dataset<Row> read(String layer, String table, long version) {
     return spark.read().format("delta").option("versionAsOf", version).load(path(layer, table));
-  }
-
-  /**
-   * The rows one commit of the table changed, from Delta's change data feed, with {@code
-   * _change_type} (insert, update_preimage, update_postimage or delete).
-   */
-  public Dataset<Row> changes(String layer, String table, long version) {
-    return spark
-        .read()
-        .format("delta")
-        .option("readChangeFeed", "true")
-        .option("startingVersion", version)
-        .option("endingVersion", version)
-        .load(path(layer, table));
   }
 
   /** Puts the table back to {@code version}, in a new commit, with Delta's RESTORE. */
