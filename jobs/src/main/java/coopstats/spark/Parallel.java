@@ -38,16 +38,7 @@ public final class Parallel {
       return inOrder(items, work);
     }
     Map<T, R> results = new LinkedHashMap<>();
-    int pool = POOLS.incrementAndGet();
-    AtomicInteger thread = new AtomicInteger();
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
-            Math.min(THREADS, items.size()),
-            r -> {
-              Thread t = new Thread(r, "coopstats-" + pool + "-" + thread.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService executor = pool(Math.min(THREADS, items.size()));
     try {
       List<Future<R>> futures = new ArrayList<>();
       for (T item : items) {
@@ -92,14 +83,7 @@ public final class Parallel {
    * they had run one after the other.
    */
   public static <R> R alongside(Runnable first, Supplier<R> then) {
-    int pool = POOLS.incrementAndGet();
-    ExecutorService executor =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "coopstats-" + pool + "-1");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService executor = pool(1);
     try {
       Future<?> started = executor.submit(first);
       R result = null;
@@ -124,6 +108,19 @@ public final class Parallel {
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  /** A pool of {@code size} daemon threads named coopstats-<pool>-<thread>, for the logs. */
+  private static ExecutorService pool(int size) {
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger thread = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        size,
+        r -> {
+          Thread t = new Thread(r, "coopstats-" + pool + "-" + thread.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** {@link #map} for work without a result. */
