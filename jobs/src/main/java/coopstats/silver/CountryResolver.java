@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +20,21 @@ final class CountryResolver implements Serializable {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+  /** At most this many delivered spellings are remembered with what they resolve to. */
+  private static final int REMEMBERED = 10_000;
+
+  /** The code for an empty result in {@link #seen}, which cannot hold null. */
+  private static final String UNKNOWN = "";
+
   private final Map<String, String> byCode = new HashMap<>();
   private final Map<String, String> byName = new HashMap<>();
+
+  /**
+   * Spellings resolved so far, as delivered, with their code or {@link #UNKNOWN}: a column holds
+   * few distinct spellings, and normalising a name costs a Unicode decomposition and two regular
+   * expressions.
+   */
+  private final Map<String, String> seen = new ConcurrentHashMap<>();
 
   CountryResolver(RefData ref) {
     for (RefData.Country c : ref.countries()) {
@@ -49,6 +63,17 @@ final class CountryResolver implements Serializable {
     if (raw == null || raw.isBlank()) {
       return Optional.empty();
     }
+    String known = seen.get(raw);
+    if (known == null) {
+      known = lookUp(raw).orElse(UNKNOWN);
+      if (seen.size() < REMEMBERED) {
+        seen.put(raw, known);
+      }
+    }
+    return known.isEmpty() ? Optional.empty() : Optional.of(known);
+  }
+
+  private Optional<String> lookUp(String raw) {
     String trimmed = raw.strip();
     if (CODE.matcher(trimmed).matches()) {
       String iso3 = byCode.get(trimmed.toUpperCase(Locale.ROOT));

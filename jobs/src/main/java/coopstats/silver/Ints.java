@@ -10,10 +10,16 @@ final class Ints {
   static int parse(ColumnSpec c, String raw) {
     String s = raw.strip().replace(",", "");
     BigDecimal value;
-    try {
-      value = new BigDecimal(s);
-    } catch (NumberFormatException e) {
-      throw new RowRejected("invalid_number", c.source() + " '" + raw + "' is not a whole number");
+    if (isShortDigits(s)) {
+      // Most values are a few plain digits, such as a year.
+      value = BigDecimal.valueOf(Integer.parseInt(s));
+    } else {
+      try {
+        value = new BigDecimal(s);
+      } catch (NumberFormatException e) {
+        throw new RowRejected(
+            "invalid_number", c.source() + " '" + raw + "' is not a whole number");
+      }
     }
     if (value.stripTrailingZeros().scale() > 0) {
       throw new RowRejected("invalid_number", c.source() + " '" + raw + "' is not a whole number");
@@ -34,5 +40,18 @@ final class Ints {
       throw new RowRejected("range", c.source() + " " + raw.strip() + " is too large");
     }
     return value.intValueExact();
+  }
+
+  /** One to nine ASCII digits: a value that fits an int without a sign or separators. */
+  private static boolean isShortDigits(String s) {
+    if (s.isEmpty() || s.length() > 9) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

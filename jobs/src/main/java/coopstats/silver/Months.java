@@ -35,7 +35,7 @@ final class Months {
     Integer month = BY_NAME.get(s);
     if (month == null) {
       String digits = s.endsWith("月") ? s.substring(0, s.length() - 1) : s;
-      if (digits.matches("\\d{1,2}")) {
+      if (!digits.isEmpty() && digits.length() <= 2 && digits.chars().allMatch(Months::isDigit)) {
         month = Integer.valueOf(digits);
       }
     }
@@ -43,5 +43,10 @@ final class Months {
       throw new RowRejected("invalid_month", column + " '" + raw + "' is not a month");
     }
     return month;
+  }
+
+  /** An ASCII digit: what {@code \\d} matches without the Unicode flag. */
+  private static boolean isDigit(int c) {
+    return c >= '0' && c <= '9';
   }
 }

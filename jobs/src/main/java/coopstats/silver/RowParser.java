@@ -24,6 +24,12 @@ final class RowParser implements Serializable {
   /** Each column's decimal type, or null; parsed once, not per value. */
   private final DecimalType[] decimals;
 
+  /** The source columns of the amounts converted to USD; a row with one of them has an amount. */
+  private final List<String> amountSources;
+
+  /** The year column, which says which year's FX rate converts an amount; null when none. */
+  private final ColumnSpec yearColumn;
+
   private final CountryResolver countries;
   private final Sectors sectors;
   private final FxRates fx;
@@ -34,6 +40,10 @@ final class RowParser implements Serializable {
         columns.stream()
             .map(c -> DataType.fromDDL(c.type()) instanceof DecimalType t ? t : null)
             .toArray(DecimalType[]::new);
+    this.amountSources =
+        columns.stream().filter(c -> "usd".equals(c.parse())).map(ColumnSpec::source).toList();
+    this.yearColumn =
+        columns.stream().filter(c -> c.name().equals("year")).findFirst().orElse(null);
     this.countries = new CountryResolver(ref);
     this.sectors = new Sectors(ref);
     this.fx = new FxRates(ref);
@@ -117,12 +127,19 @@ final class RowParser implements Serializable {
     return FxRates.toUsd(a.value(), multiplier, fx.rate(ctx.currency(), ctx.year()));
   }
 
-  /** The values of one row, with the parsed amount, currency, unit and year shared by columns. */
+  /**
+   * The values of one row, with the parsed amount, currency, unit and year shared by columns: each
+   * is worked out once per row, however many columns read it.
+   */
   private final class Context {
     private final Map<String, String> fields;
 
     /** Amounts parsed so far: several columns read the same one. */
     private final Map<String, Amounts.Parsed> amounts = new HashMap<>(4);
+
+    private Boolean hasAmount;
+    private Integer year;
+    private String currency;
 
     Context(Map<String, String> fields) {
       this.fields = fields;
@@ -147,30 +164,43 @@ final class RowParser implements Serializable {
     }
 
     boolean hasAmount() {
-      return columns.stream()
-          .filter(c -> "usd".equals(c.parse()))
-          .anyMatch(c -> raw(c.source()) != null);
+      if (hasAmount == null) {
+        hasAmount = amountSources.stream().anyMatch(source -> raw(source) != null);
+      }
+      return hasAmount;
     }
 
     int year() {
-      String v = raw("year");
-      if (v == null) {
-        throw new RowRejected("not_null", "year is empty; it is required to convert amounts");
+      if (year == null) {
+        String v = raw("year");
+        if (v == null) {
+          throw new RowRejected("not_null", "year is empty; it is required to convert amounts");
+        }
+        if (yearColumn == null) {
+          throw new IllegalStateException("amounts are converted by year, but there is no year");
+        }
+        year = Ints.parse(yearColumn, v);
       }
-      return Ints.parse(columns.stream().filter(c -> c.name().equals("year")).findFirst().get(), v);
+      return year;
     }
 
     String currency() {
-      String v = raw("currency");
-      if (v == null) {
-        throw new RowRejected("not_null", "currency is empty but an amount is given");
+      if (currency == null) {
+        String v = raw("currency");
+        if (v == null) {
+          throw new RowRejected("not_null", "currency is empty but an amount is given");
+        }
+        currency =
+            Currencies.resolve(v)
+                .orElseThrow(
+                    () ->
+                        new RowRejected(
+                            "unknown_currency",
+                            "currency '"
+                                + v
+                                + "' is not an ISO 4217 code or a known currency name"));
       }
-      return Currencies.resolve(v)
-          .orElseThrow(
-              () ->
-                  new RowRejected(
-                      "unknown_currency",
-                      "currency '" + v + "' is not an ISO 4217 code or a known currency name"));
+      return currency;
     }
 
     BigDecimal unitMultiplier() {
@@ -183,9 +213,8 @@ final class RowParser implements Serializable {
         unitMultiplier();
         return unit;
       }
-      return columns.stream()
-          .filter(c -> "usd".equals(c.parse()))
-          .map(c -> amount(c.source()))
+      return amountSources.stream()
+          .map(this::amount)
           .filter(a -> a != null && a.unit() != null)
           .map(Amounts.Parsed::unit)
           .findFirst()

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coopstats.TestPaths;
+import coopstats.contract.ColumnSpec;
+import coopstats.contract.Schemas;
 import coopstats.ref.RefData;
 import java.math.BigDecimal;
 import java.util.List;
@@ -132,6 +134,41 @@ class TestNormalizers {
     assertThat(Months.parse("month", "")).isNull();
     assertRejected(() -> Months.parse("month", "13"), "invalid_month", "'13'");
     assertRejected(() -> Months.parse("month", "Smarch"), "invalid_month", "'Smarch'");
+    assertRejected(() -> Months.parse("month", "003"), "invalid_month", "'003'");
+    assertRejected(() -> Months.parse("month", "月"), "invalid_month", "'月'");
+    assertRejected(() -> Months.parse("month", "１２"), "invalid_month", "'１２'");
+  }
+
+  @Test
+  void aSpellingResolvedBeforeResolvesTheSameAgain() {
+    CountryResolver r = new CountryResolver(REF);
+    for (int i = 0; i < 2; i++) {
+      assertThat(r.resolve("Viet Nam")).contains("VNM");
+      assertThat(r.resolve(" vn ")).contains("VNM");
+      assertThat(r.resolve("Atlantis")).isEmpty();
+    }
+  }
+
+  @Test
+  void wholeNumbersWithAndWithoutTheShortPath() {
+    ColumnSpec year = yearColumn();
+    assertThat(Ints.parse(year, "2020")).isEqualTo(2020);
+    assertThat(Ints.parse(year, " 2,020 ")).isEqualTo(2020);
+    assertThat(Ints.parse(year, "2020.0")).isEqualTo(2020);
+    assertThat(Ints.parse(year, "02020")).isEqualTo(2020);
+    assertRejected(() -> Ints.parse(year, "2020.5"), "invalid_number", "'2020.5'");
+    assertRejected(() -> Ints.parse(year, "20x0"), "invalid_number", "'20x0'");
+    assertRejected(() -> Ints.parse(year, "1899"), "range", "1899 is outside");
+    assertRejected(() -> Ints.parse(year, "123456789"), "range", "is outside");
+    assertRejected(() -> Ints.parse(year, "99999999999"), "range", "is outside");
+  }
+
+  /** The investment table's year column, with the range its schema file declares. */
+  private static ColumnSpec yearColumn() {
+    return Schemas.load(TestPaths.schemas()).table("silver.investment").columns().stream()
+        .filter(c -> c.name().equals("year"))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Amounts.Parsed parsed(String value, String unit) {
