@@ -5,6 +5,7 @@ import coopstats.contract.LandingContract;
 import coopstats.contract.SourceProfile;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,16 +134,26 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
 
   private List<Row> jsonRows(String file, List<Record> records) {
     List<Row> rows = new ArrayList<>();
+    // Every line names its keys again; each distinct key is normalised once per file.
+    Map<String, String> keys = new HashMap<>();
+    // Lines with the same keys in the same order lack the same required columns.
+    Map<List<String>, String> missing = new HashMap<>();
     for (Record r : records) {
       Map<String, String> values = new LinkedHashMap<>();
       if (r.values() != null) {
         for (int i = 0; i + 1 < r.values().size(); i += 2) {
-          values.put(headerKey(r.values().get(i)), r.values().get(i + 1));
+          values.put(
+              keys.computeIfAbsent(r.values().get(i), BronzeReader::headerKey),
+              r.values().get(i + 1));
         }
       }
       String error = r.error();
       if (error == null) {
-        error = missingColumns(values.keySet(), new ArrayList<>(values.keySet()));
+        List<String> found = new ArrayList<>(values.keySet());
+        if (!missing.containsKey(found)) {
+          missing.put(found, missingColumns(found, found));
+        }
+        error = missing.get(found);
       }
       rows.add(row(file, r, error, values, new LinkedHashMap<>()));
     }

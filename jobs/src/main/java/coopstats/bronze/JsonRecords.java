@@ -20,7 +20,7 @@ final class JsonRecords {
   private JsonRecords() {}
 
   static List<Record> split(String text) {
-    String[] lines = text.split("\r\n|\r|\n", -1);
+    String[] lines = CsvRecords.lines(text);
     List<Record> out = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
       if (!lines[i].isBlank()) {

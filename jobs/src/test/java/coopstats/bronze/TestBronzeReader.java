@@ -103,6 +103,34 @@ class TestBronzeReader {
   }
 
   @Test
+  void jsonLinesEndInAnyLineBreakAndKeepTheirNumbers() {
+    String row = "{\"record_id\":\"F%d\",\"year\":2020,\"fund_name\":\"X\"}";
+    List<Row> rows =
+        read(
+            "fund",
+            "fund/f.jsonl",
+            (String.format(row, 1)
+                    + "\r\n"
+                    + String.format(row, 2)
+                    + "\r\r"
+                    + String.format(row, 3)
+                    + "\n\n{\"record_id\":\"F4\"}")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(rows).extracting(r -> r.getLong(2)).containsExactly(1L, 2L, 4L, 6L);
+    assertThat(rows)
+        .extracting(r -> col(r, "fund", "record_id"))
+        .containsExactly("F1", "F2", "F3", "F4");
+    // Lines with the same keys share a verdict; a line without a required key gets its own.
+    assertThat(rows.subList(0, 3))
+        .extracting(r -> col(r, "fund", "_error"))
+        .containsOnly(rows.get(0).getString(6));
+    assertThat(col(rows.get(3), "fund", "_error"))
+        .startsWith("missing required column(s)")
+        .contains("year")
+        .isNotEqualTo(rows.get(0).getString(6));
+  }
+
+  @Test
   void jsonNumbersKeepTheirDigitsNotScientificNotation() {
     List<Row> rows =
         read(
