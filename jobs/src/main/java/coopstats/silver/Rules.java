@@ -148,18 +148,39 @@ final class Rules {
             valid
                 .filter(broken(r))
                 .orderBy("q_file", "q_line")
-                .select(col("q_file"), col("q_line"), col("q_raw"), reason(r))
+                .select(col("q_file"), col("q_line"), col("q_raw"), reason(r), col("q_source"))
                 .first();
+        String raw =
+            example.isNullAt(2)
+                ? delivered(example.getString(4), example.getString(0), example.getLong(1))
+                : example.getString(2);
         throw Errors.ruleFailed(
             table.table(),
             r.name(),
             n,
             example.getString(0),
             example.getLong(1),
-            example.getString(2),
+            raw,
             example.getString(3));
       }
     }
+  }
+
+  /**
+   * A line's text as bronze holds it, for rows that did not keep it (a rebuild keeps the text of
+   * quarantined rows only).
+   */
+  private String delivered(String source, String file, long line) {
+    List<Row> found =
+        spark
+            .read()
+            .format("delta")
+            .load(warehouse.path("bronze", source))
+            .where(col("_file").equalTo(file).and(col("_line").equalTo(line)))
+            .select("_raw")
+            .limit(1)
+            .collectAsList();
+    return found.isEmpty() ? null : found.get(0).getString(0);
   }
 
   /** The names of the table's warn rules, in the order of {@link #warnCounts}. */

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import coopstats.contract.LandingContract;
@@ -132,16 +133,26 @@ public final class SilverJob {
   }
 
   /**
-   * The new rows of one kind (parsed, then the valid ones ranked by key), and the snapshot sources
-   * whose earlier rows they replace.
+   * The new rows of one kind (parsed, then the valid ones ranked by key, {@code repeatedKeys} of
+   * whose keys come more than once), and the snapshot sources whose earlier rows they replace.
    */
   private record Batch(
       String kind,
       TableSchema silver,
       Dataset<Row> parsed,
       Dataset<Row> ranked,
+      long repeatedKeys,
       Set<String> replaced,
       List<Dataset<Row>> cached) {}
+
+  /**
+   * Valid rows marked by {@link #rank}; {@code keys}, how many of their keys come more than once.
+   */
+  private record Ranking(Dataset<Row> rows, long keys) {
+    boolean repeats() {
+      return keys > 0;
+    }
+  }
 
   /** What writing one kind's batch left: the merge's delta, and its rows for quarantine. */
   private record Written(Delta delta, List<Dataset<Row>> quarantined, Set<String> replaced) {}
@@ -192,10 +203,18 @@ public final class SilverJob {
     }
     TableSchema silver = b.silver();
     Rules rules = new Rules(spark, warehouse, silver, referenced);
+    Dataset<Row> checked = rules.quarantine(b.parsed());
+    if (published == null) {
+      // A rebuild holds every delivered row, and silver keeps none of their text: only the rows
+      // quarantined here keep it in memory. The text of a row that another row of its key
+      // displaces comes from bronze (see withRaw); most keys come once.
+      checked = checked.withColumn("q_raw", when(col("q_rule").isNotNull(), col("q_raw")));
+    }
     // The one copy of the parsed rows: everything after reads them from memory, not bronze.
-    Dataset<Row> checked = rules.quarantine(b.parsed()).persist(StorageLevel.MEMORY_AND_DISK());
+    checked = checked.persist(StorageLevel.MEMORY_AND_DISK());
     List<Dataset<Row>> cached = new ArrayList<>(List.of(checked));
-    Dataset<Row> ranked = rank(checked.filter(col("q_rule").isNull()), silver, cached);
+    Ranking ranking = rank(checked.filter(col("q_rule").isNull()), silver, cached);
+    Dataset<Row> ranked = ranking.rows();
     if (published != null) {
       // A night's batch is small, and its merge reads the ranked rows several times.
       ranked = ranked.persist(StorageLevel.MEMORY_AND_DISK());
@@ -203,7 +222,8 @@ public final class SilverJob {
     }
     // Only the rows that would reach silver: a later correction of a key clears its rule.
     rules.failIfBroken(ranked.filter(col("q_status").equalTo("kept")));
-    return new Batch(contract.kind(), silver, checked, ranked, b.replaced(), cached);
+    return new Batch(
+        contract.kind(), silver, checked, ranked, ranking.keys(), b.replaced(), cached);
   }
 
   /**
@@ -216,7 +236,14 @@ public final class SilverJob {
     Dataset<Row> kept = b.ranked().filter(col("q_status").equalTo("kept"));
     List<Dataset<Row>> quarantined = new ArrayList<>();
     quarantined.add(quarantineRows(b.parsed().filter(col("q_rule").isNotNull()), kind));
-    quarantined.add(quarantineRows(b.ranked().filter(col("q_status").notEqual("kept")), kind));
+    if (b.repeatedKeys() > 0) {
+      // Only a key that comes more than once has rows that another row of it displaces.
+      Dataset<Row> displaced =
+          quarantineRows(b.ranked().filter(col("q_status").notEqual("kept")), kind);
+      // A rebuild kept no text of valid rows (see checked).
+      quarantined.add(
+          rebuild ? withRaw(displaced, kind, b.repeatedKeys() <= BROADCAST_KEYS) : displaced);
+    }
     if (rebuild) {
       warehouse.overwrite(kept, silver);
       LOG.info("{}: rebuilt", silver.table());
@@ -249,7 +276,19 @@ public final class SilverJob {
     Dataset<Row> displacedRows = removed.filter(col("reason").isNotNull());
     // Most nights replace nothing; only then is bronze read for the replaced rows' text.
     if (!displacedRows.isEmpty()) {
-      quarantined.add(withRaw(displacedRows, kind));
+      quarantined.add(
+          withRaw(
+              displacedRows.select(
+                  col("source"),
+                  lit(kind).as("kind"),
+                  col("_file").as("file"),
+                  col("_line").as("line"),
+                  lit(null).cast("string").as("raw"),
+                  lit("superseded").as("rule"),
+                  col("reason"),
+                  col("_run_id").as("run_id")),
+              kind,
+              true));
     }
     LOG.info("{}: merged; years changed {}", silver.table(), touched);
     return new Written(new Delta(added, removed.drop("reason")), quarantined, replacedSources);
@@ -280,7 +319,7 @@ public final class SilverJob {
     }
     return union == null
         ? null
-        : new Batch(contract.kind(), silver, union, null, replaced, List.of());
+        : new Batch(contract.kind(), silver, union, null, 0, replaced, List.of());
   }
 
   /**
@@ -339,7 +378,7 @@ public final class SilverJob {
    * rows carry the first delivery of their key in the batch, which replaces the row silver holds
    * for that key.
    */
-  private Dataset<Row> rank(Dataset<Row> valid, TableSchema silver, List<Dataset<Row>> cached) {
+  private Ranking rank(Dataset<Row> valid, TableSchema silver, List<Dataset<Row>> cached) {
     // Most keys come once. Only the rows of keys that come more than once need the windows, which
     // shuffle and sort every row they see; when those keys are few, they are broadcast, and the
     // other rows are marked kept where they are. Keys are counted by a 64-bit hash: a hash seen
@@ -358,7 +397,7 @@ public final class SilverJob {
     cached.add(repeated);
     long keys = repeated.count();
     if (keys > BROADCAST_KEYS) {
-      return rankAll(valid, silver);
+      return new Ranking(rankAll(valid, silver), keys);
     }
     Column same = hash.equalTo(col("q_key_hash"));
     Dataset<Row> once =
@@ -373,9 +412,11 @@ public final class SilverJob {
             .withColumn("q_rule", lit(null).cast("string"))
             .withColumn("q_reason", lit(null).cast("string"));
     if (keys == 0) {
-      return once;
+      return new Ranking(once, 0);
     }
-    return once.unionByName(rankAll(valid.join(broadcast(repeated), same, "left_semi"), silver));
+    return new Ranking(
+        once.unionByName(rankAll(valid.join(broadcast(repeated), same, "left_semi"), silver)),
+        keys);
   }
 
   /** {@link #rank} by windows over every row of {@code valid}. */
@@ -471,12 +512,15 @@ public final class SilverJob {
         .drop("q_first_file", "q_first_line");
   }
 
-  /** Quarantine rows for displaced silver rows, with the line as bronze holds it. */
-  private Dataset<Row> withRaw(Dataset<Row> displaced, String kind) {
-    // The runs that ingested the replaced rows, per source: bronze files hold one run's rows, so
-    // Delta's file statistics on _run_id skip every file of the other runs.
+  /**
+   * Quarantine rows of one kind with their delivered text (column {@code raw}) as bronze holds it,
+   * found by source, file and line. {@code few} says the rows are few enough to broadcast.
+   */
+  private Dataset<Row> withRaw(Dataset<Row> rows, String kind, boolean few) {
+    // The runs that ingested the rows, per source: bronze files hold one run's rows, so Delta's
+    // file statistics on _run_id skip every file of the other runs.
     Map<String, Set<String>> runs = new TreeMap<>();
-    for (Row r : displaced.select("source", "_run_id").distinct().collectAsList()) {
+    for (Row r : rows.select("source", "run_id").distinct().collectAsList()) {
       runs.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
     }
     List<Dataset<Row>> raws = new ArrayList<>();
@@ -490,28 +534,27 @@ public final class SilverJob {
                 .where(col("_run_id").isin(runs.get(p.source()).toArray()))
                 .select(
                     lit(p.source()).as("source"),
-                    col("_file"),
-                    col("_line"),
+                    col("_file").as("file"),
+                    col("_line").as("line"),
                     col("_raw").as("raw")));
       }
     }
+    if (raws.isEmpty()) {
+      return rows;
+    }
     Dataset<Row> raw = raws.stream().reduce(Dataset::unionByName).orElseThrow();
-    // The displaced rows are a night's corrections, the bronze side every line of those runs:
-    // broadcasting the few keeps the many from being shuffled.
+    // The rows are a night's corrections or a rebuild's displaced rows, the bronze side every
+    // line of their runs: broadcasting the few keeps the many from being shuffled.
+    Dataset<Row> wanted = rows.drop("raw");
     return raw.join(
-            broadcast(displaced),
-            scala.jdk.javaapi.CollectionConverters.asScala(List.of("source", "_file", "_line"))
+            few ? broadcast(wanted) : wanted,
+            scala.jdk.javaapi.CollectionConverters.asScala(List.of("source", "file", "line"))
                 .toSeq(),
             "right")
         .select(
-            col("source"),
-            lit(kind).as("kind"),
-            col("_file").as("file"),
-            col("_line").as("line"),
-            col("raw"),
-            lit("superseded").as("rule"),
-            col("reason"),
-            col("_run_id").as("run_id"));
+            Stream.of(rows.columns())
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new));
   }
 
   private static Set<Integer> years(Dataset<Row> years) {

@@ -85,6 +85,13 @@ class TestRules {
     assertThat(sql("SELECT record_id FROM silver.investment")).containsExactly("record_id", "A");
     assertThat(sql("SELECT status, exit_code FROM ops.runs ORDER BY started_at DESC LIMIT 1"))
         .containsExactly("status,exit_code", "failed,65");
+    // A rebuild keeps the text of quarantined rows only; the error still shows the row's.
+    Cli rebuilt = run(schemas, "--full-refresh");
+    assertThat(rebuilt.exitCode()).isEqualTo(65);
+    assertThat(rebuilt.err())
+        .contains("investment/b.csv line 3: a deal of USD 2000000000.00 is beyond any on record")
+        .contains("(row: C,2020,,X,Kenya,energy,2,USD,billion,)");
+    assertThat(published()).isEqualTo(before);
 
     // A corrected row for the same key, delivered later, clears the rule.
     deliver("investment/c.csv", INVESTMENT + "C,2020,,X,Kenya,energy,2,USD,million,\n");
@@ -174,14 +181,17 @@ class TestRules {
     Files.writeString(path, text);
   }
 
-  private Cli run(Path schemas) {
-    return Cli.runWith(
-        schemas,
-        "run",
-        "--landing",
-        dir.resolve("landing").toString(),
-        "--warehouse",
-        dir.resolve("warehouse").toString());
+  private Cli run(Path schemas, String... options) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                "--landing",
+                dir.resolve("landing").toString(),
+                "--warehouse",
+                dir.resolve("warehouse").toString()));
+    args.addAll(List.of(options));
+    return Cli.runWith(schemas, args.toArray(String[]::new));
   }
 
   private List<String> sql(String query) {
