@@ -148,11 +148,7 @@ public final class SilverJob {
   /**
    * Valid rows marked by {@link #rank}; {@code keys}, how many of their keys come more than once.
    */
-  private record Ranking(Dataset<Row> rows, long keys) {
-    boolean repeats() {
-      return keys > 0;
-    }
-  }
+  private record Ranking(Dataset<Row> rows, long keys) {}
 
   /** What writing one kind's batch left: the merge's delta, and its rows for quarantine. */
   private record Written(Delta delta, List<Dataset<Row>> quarantined, Set<String> replaced) {}
