@@ -25,6 +25,22 @@ record Cli(int exitCode, String out, String err) {
     return new Cli(code, out.toString(), err.toString());
   }
 
+  /**
+   * The arguments of {@code run} from {@code dir/landing} into {@code dir/warehouse}, then more.
+   */
+  static String[] runArgs(java.nio.file.Path dir, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--landing",
+                dir.resolve("landing").toString(),
+                "--warehouse",
+                dir.resolve("warehouse").toString()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
   /** The lines {@code coopstats sql --format csv} prints for a query, failing on an error. */
   static List<String> csv(java.nio.file.Path warehouse, String query) {
     Cli q = run("sql", "--warehouse", warehouse.toString(), "--format", "csv", query);

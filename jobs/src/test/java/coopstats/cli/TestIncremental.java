@@ -248,16 +248,7 @@ class TestIncremental {
   }
 
   private Cli run(String... more) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "run",
-                "--landing",
-                dir.resolve("landing").toString(),
-                "--warehouse",
-                dir.resolve("warehouse").toString()));
-    args.addAll(List.of(more));
-    return Cli.run(args.toArray(String[]::new));
+    return Cli.run(Cli.runArgs(dir, more));
   }
 
   private List<String> sql(String query) {

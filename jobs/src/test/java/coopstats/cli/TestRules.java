@@ -182,16 +182,7 @@ class TestRules {
   }
 
   private Cli run(Path schemas, String... options) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "run",
-                "--landing",
-                dir.resolve("landing").toString(),
-                "--warehouse",
-                dir.resolve("warehouse").toString()));
-    args.addAll(List.of(options));
-    return Cli.runWith(schemas, args.toArray(String[]::new));
+    return Cli.runWith(schemas, Cli.runArgs(dir, options));
   }
 
   private List<String> sql(String query) {
