@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import coopstats.Errors;
 import coopstats.contract.LandingContract;
 import coopstats.contract.Schemas;
 import coopstats.contract.SourceProfile;
@@ -60,10 +61,14 @@ public final class SilverJob {
   private static final String INSERT = "insert";
 
   /**
-   * At most this many record keys delivered more than once are broadcast, as hashes, to rank their
-   * rows apart from the rest (under 2 MB); beyond it, every row is ranked by windows.
+   * The Spark setting that bounds how many record keys delivered more than once are broadcast, as
+   * hashes, to rank their rows apart from the rest; beyond it, every row is ranked by windows and a
+   * rebuild's displaced rows get their text from bronze without a broadcast.
    */
-  private static final long BROADCAST_KEYS = 100_000;
+  public static final String BROADCAST_KEYS = "spark.coopstats.silver.broadcastKeys";
+
+  /** {@link #BROADCAST_KEYS} by default: 100,000 hashes are under 2 MB. */
+  private static final long DEFAULT_BROADCAST_KEYS = 100_000;
 
   /**
    * What a build did: rebuilt everything, or merged the given silver tables, each with the rows the
@@ -91,6 +96,7 @@ public final class SilverJob {
   private final Map<String, List<Object>> referenced =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final Function<TableSchema, Set<String>> downstream;
+  private final long broadcastKeys;
 
   /**
    * @param downstream for a silver table, the columns that the readers of a run's {@link Delta}
@@ -107,6 +113,20 @@ public final class SilverJob {
     this.schemas = schemas;
     this.ref = ref;
     this.downstream = downstream;
+    this.broadcastKeys = broadcastKeys(spark);
+  }
+
+  private static long broadcastKeys(SparkSession spark) {
+    String value = spark.conf().get(BROADCAST_KEYS, Long.toString(DEFAULT_BROADCAST_KEYS));
+    try {
+      long keys = Long.parseLong(value.strip());
+      if (keys >= 0) {
+        return keys;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw Errors.badOption(BROADCAST_KEYS, value, "a whole number of keys, 0 or more");
   }
 
   /** Rebuilds silver and quarantine from all of bronze. */
@@ -238,7 +258,7 @@ public final class SilverJob {
           quarantineRows(b.ranked().filter(col("q_status").notEqual("kept")), kind);
       // A rebuild kept no text of valid rows (see checked).
       quarantined.add(
-          rebuild ? withRaw(displaced, kind, b.repeatedKeys() <= BROADCAST_KEYS) : displaced);
+          rebuild ? withRaw(displaced, kind, b.repeatedKeys() <= broadcastKeys) : displaced);
     }
     if (rebuild) {
       warehouse.overwrite(kept, silver);
@@ -392,7 +412,14 @@ public final class SilverJob {
             .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(repeated);
     long keys = repeated.count();
-    if (keys > BROADCAST_KEYS) {
+    if (keys > broadcastKeys) {
+      LOG.info(
+          "{}: {} record keys come more than once, more than {} ({}) broadcasts; every row is"
+              + " ranked by windows",
+          silver.table(),
+          keys,
+          BROADCAST_KEYS,
+          broadcastKeys);
       return new Ranking(rankAll(valid, silver), keys);
     }
     Column same = hash.equalTo(col("q_key_hash"));

@@ -2,8 +2,11 @@ package coopstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.ExitCodes;
+import coopstats.LoggedLines;
 import coopstats.TestSpark;
 import coopstats.gold.GoldJob;
+import coopstats.silver.SilverJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +33,7 @@ class TestIncremental {
   @TempDir Path dir;
 
   @Test
-  void aNewFileChangesOnlyItsYearsAndACorrectionSupersedesTheOldRow() throws IOException {
+  void aNewFileChangesOnlyItsYearsAndACorrectionSupersedesTheOldRow() throws Exception {
     deliver(
         "d1.csv",
         "A,2019,March,X,Kenya,energy,100,USD,million,\n"
@@ -116,6 +119,29 @@ class TestIncremental {
     assertThat(refresh.exitCode()).as(refresh.err()).isZero();
     assertThat(lastRun()).isEqualTo("rebuild,");
     assertThat(tables()).isEqualTo(nightly);
+
+    // Past the broadcast bound, every row is ranked by windows and the displaced rows' text is
+    // joined from bronze without a broadcast: the same tables again.
+    TestSpark.session().conf().set(SilverJob.BROADCAST_KEYS, "0");
+    try {
+      LoggedLines.Logged<Cli> windows = LoggedLines.during(() -> run("--full-refresh"));
+      assertThat(windows.result().exitCode()).as(windows.result().err()).isZero();
+      assertThat(windows.lines())
+          .contains(
+              "silver.investment: 2 record keys come more than once, more than"
+                  + " spark.coopstats.silver.broadcastKeys (0) broadcasts; every row is ranked by"
+                  + " windows");
+      assertThat(tables()).isEqualTo(nightly);
+      TestSpark.session().conf().set(SilverJob.BROADCAST_KEYS, "some");
+      Cli bad = run("--full-refresh");
+      assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+      assertThat(bad.err())
+          .contains(
+              "spark.coopstats.silver.broadcastKeys some is not valid: expected a whole number"
+                  + " of keys, 0 or more");
+    } finally {
+      TestSpark.session().conf().unset(SilverJob.BROADCAST_KEYS);
+    }
 
     // One run over all three files into a new warehouse publishes the same gold tables.
     Cli fresh =
