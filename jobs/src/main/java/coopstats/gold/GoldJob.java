@@ -7,7 +7,6 @@ import coopstats.contract.RuleSpec;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
 import coopstats.silver.SilverJob;
-import coopstats.spark.InputSize;
 import coopstats.spark.Parallel;
 import coopstats.spark.Warehouse;
 import java.io.IOException;
@@ -84,8 +83,7 @@ public final class GoldJob {
     publish(sums);
     Map<String, String> statistics = new LinkedHashMap<>();
     STATISTICS.forEach(t -> statistics.put(t, null));
-    // The statistics read the sums, a few thousand rows however long the history.
-    InputSize.fewRows(spark, () -> publish(statistics));
+    publish(statistics);
   }
 
   /**
@@ -96,12 +94,6 @@ public final class GoldJob {
    * changed gets no commit.
    */
   public void update(Map<String, SilverJob.Delta> merged) {
-    // Everything an update reads is small whatever the history: the rows the merges added and
-    // removed, and the sums.
-    InputSize.fewRows(spark, () -> apply(merged));
-  }
-
-  private Void apply(Map<String, SilverJob.Delta> merged) {
     checkReaders();
     Map<String, Set<Integer>> changed = new TreeMap<>();
     Map<String, Dataset<Row>> rows = new LinkedHashMap<>();
@@ -143,7 +135,7 @@ public final class GoldJob {
         statistics.put(table, affected(schema.yearDependenceOrDefault(), years));
       }
     }
-    return publish(statistics);
+    publish(statistics);
   }
 
   /**
@@ -257,7 +249,7 @@ public final class GoldJob {
     return found.iterator().next();
   }
 
-  private Void publish(Map<String, String> plan) {
+  private void publish(Map<String, String> plan) {
     Map<String, Dataset<Row>> rows = new LinkedHashMap<>();
     plan.forEach(
         (table, where) -> {
@@ -265,7 +257,6 @@ public final class GoldJob {
           rows.put(table, where == null ? computed : computed.where(functions.expr(where)));
         });
     publish(plan, rows);
-    return null;
   }
 
   /**

@@ -1,11 +1,7 @@
 package coopstats.spark;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -56,33 +52,6 @@ public final class InputSize {
         bytes >> 20,
         small ? "small, rows evaluated without generated code" : "Spark's code generation on");
     return small;
-  }
-
-  /**
-   * Runs {@code work}, whose queries read few rows whatever the run's input, without generated
-   * code, then puts back the run's choice. A key the user set stays as set. Nothing else may run
-   * queries in the session meanwhile: the setting is the session's.
-   */
-  public static <T> T fewRows(SparkSession spark, Supplier<T> work) {
-    Map<String, Optional<String>> before = new LinkedHashMap<>();
-    for (String key : List.of(WHOLE_STAGE, FACTORY_MODE)) {
-      if (!spark.sparkContext().getConf().contains(key)) {
-        before.put(key, Optional.ofNullable(spark.conf().get(key, null)));
-        spark.conf().set(key, key.equals(WHOLE_STAGE) ? "false" : "NO_CODEGEN");
-      }
-    }
-    try {
-      return work.get();
-    } finally {
-      before.forEach(
-          (key, value) -> {
-            if (value.isPresent()) {
-              spark.conf().set(key, value.get());
-            } else {
-              spark.conf().unset(key);
-            }
-          });
-    }
   }
 
   /** The bytes under each of {@code paths} that exist, summed. */

@@ -40,27 +40,6 @@ class TestInputSize {
   }
 
   @Test
-  void aStageOfFewRowsRunsWithoutGeneratedCodeAndLeavesTheRunsChoiceAfter() {
-    InputSize.tune(spark, InputSize.SMALL_BYTES);
-    List<String> inside =
-        InputSize.fewRows(
-            spark,
-            () ->
-                List.of(
-                    spark.conf().get(InputSize.WHOLE_STAGE),
-                    spark.conf().get(InputSize.FACTORY_MODE)));
-    assertThat(inside).containsExactly("false", "NO_CODEGEN");
-    assertThat(spark.conf().get(InputSize.WHOLE_STAGE)).isEqualTo("true");
-    assertThat(spark.conf().get(InputSize.FACTORY_MODE)).isEqualTo("FALLBACK");
-
-    InputSize.tune(spark, InputSize.SMALL_BYTES - 1);
-    spark.conf().set(InputSize.WHOLE_STAGE, "true");
-    InputSize.fewRows(spark, () -> spark.conf().get(InputSize.FACTORY_MODE));
-    assertThat(spark.conf().get(InputSize.WHOLE_STAGE)).as("put back as it was").isEqualTo("true");
-    assertThat(spark.conf().get(InputSize.FACTORY_MODE)).isEqualTo("NO_CODEGEN");
-  }
-
-  @Test
   void sizesEveryFileUnderTheFoldersThatExist() throws IOException {
     Path landing = dir.resolve("landing");
     Files.createDirectories(landing.resolve("investment/dt=2026-11-21"));
