@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A smoke of {@code bench/run} at 20,000 rows, its night run twice: the script completes, prints
- * every figure of its table, and the DuckDB peer's gold equals the pipeline's. Timings are printed, never asserted. It
- * lives in the bench module so that it runs after the peer is packaged.
+ * every figure of its table, and the DuckDB peer's gold equals the pipeline's. Timings are printed,
+ * never asserted. It lives in the bench module so that it runs after the peer is packaged.
  */
 class BenchIT {
   @TempDir Path dir;
