@@ -144,6 +144,8 @@ public final class Pipeline {
     List<SourceProfile> sources = bronze.sources(landing);
     InputSize.tune(spark, InputSize.of(spark, List.of(landing, warehouse.root() + "/bronze")));
     RefData ref = RefData.load(schemas.dir().resolve("ref"));
+    // Before any stage: a bad setting of silver's stops the run before bronze takes anything in.
+    SilverJob silver = new SilverJob(spark, warehouse, schemas, ref, GoldJob::columnsRead);
     String fingerprint = Fingerprint.of(schemas.dir(), GoldJob.sqlTexts());
     Optional<RunRecord.Published> last =
         fullRefresh
@@ -201,7 +203,6 @@ public final class Pipeline {
       return new Result(
           runId, List.of(), ingested, fingerprint, "noop", List.of(), Map.of(), List.of());
     }
-    SilverJob silver = new SilverJob(spark, warehouse, schemas, ref, GoldJob::columnsRead);
     SilverJob.Changes changes = null;
     List<String> restored = List.of();
     boolean incremental = last.isPresent() && !feedStarted && restorable(last.get());

@@ -133,8 +133,10 @@ class TestIncremental {
                   + " windows");
       assertThat(tables()).isEqualTo(nightly);
       TestSpark.session().conf().set(SilverJob.BROADCAST_KEYS, "some");
-      Cli bad = run("--full-refresh");
+      LoggedLines.Logged<Cli> refused = LoggedLines.during(() -> run());
+      Cli bad = refused.result();
       assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+      assertThat(refused.lines()).as("stopped before any stage").doesNotContain("stage bronze");
       assertThat(bad.err())
           .contains(
               "spark.coopstats.silver.broadcastKeys some is not valid: expected a whole number"
