@@ -291,7 +291,8 @@ public final class SilverJob {
     // A row of a replaced snapshot source is not superseded: its release is, with its rows.
     Dataset<Row> displacedRows = removed.filter(col("reason").isNotNull());
     // Most nights replace nothing; only then is bronze read for the replaced rows' text.
-    if (!displacedRows.isEmpty()) {
+    long displacedCount = displacedRows.count();
+    if (displacedCount > 0) {
       quarantined.add(
           withRaw(
               displacedRows.select(
@@ -304,7 +305,7 @@ public final class SilverJob {
                   col("reason"),
                   col("_run_id").as("run_id")),
               kind,
-              true));
+              displacedCount <= broadcastKeys));
     }
     LOG.info("{}: merged; years changed {}", silver.table(), touched);
     return new Written(new Delta(added, removed.drop("reason")), quarantined, replacedSources);
@@ -566,14 +567,24 @@ public final class SilverJob {
       return rows;
     }
     Dataset<Row> raw = raws.stream().reduce(Dataset::unionByName).orElseThrow();
-    // The rows are a night's corrections or a rebuild's displaced rows, the bronze side every
-    // line of their runs: broadcasting the few keeps the many from being shuffled.
+    var lineKey =
+        scala.jdk.javaapi.CollectionConverters.asScala(List.of("source", "file", "line")).toSeq();
     Dataset<Row> wanted = rows.drop("raw");
-    return raw.join(
-            few ? broadcast(wanted) : wanted,
-            scala.jdk.javaapi.CollectionConverters.asScala(List.of("source", "file", "line"))
-                .toSeq(),
-            "right")
+    if (few) {
+      // The rows are a night's corrections or a rebuild's displaced rows, the bronze side every
+      // line of their runs. An outer join cannot broadcast the side it keeps, so the few lines'
+      // text is first picked out of bronze by a semi join against their broadcast keys, and only
+      // that text, as few rows, is joined back: bronze is read once and never shuffled.
+      raw = raw.join(broadcast(wanted.select("source", "file", "line")), lineKey, "left_semi");
+      return wanted
+          .join(broadcast(raw), lineKey, "left")
+          .select(
+              Stream.of(rows.columns())
+                  .map(org.apache.spark.sql.functions::col)
+                  .toArray(Column[]::new));
+    }
+    return wanted
+        .join(raw, lineKey, "left")
         .select(
             Stream.of(rows.columns())
                 .map(org.apache.spark.sql.functions::col)
