@@ -24,6 +24,13 @@ public final class Maintenance {
 
   private static final String CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
 
+  /**
+   * How many partitions VACUUM lists a table's files into. Spark's default, 10,000, is sized for
+   * clusters listing object stores: on a local session VACUUM then schedules tens of thousands of
+   * empty tasks per table, about half a minute for a table of a few files.
+   */
+  private static final String LISTING = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
+
   /** One table's active files before and after compaction. */
   public record Compacted(String table, long filesBefore, long filesAfter) {}
 
@@ -51,10 +58,21 @@ public final class Maintenance {
       last.ifPresent(p -> checkPublished(p, tables));
       List<Compacted> out = new ArrayList<>();
       Map<String, Long> versions = new TreeMap<>(last.map(p -> p.deltaVersions()).orElse(Map.of()));
-      for (String table : tables) {
-        out.add(compact(table, retainHours, unsafeRetention));
-        String[] lt = table.split("\\.");
-        versions.put(table, warehouse.version(lt[0], lt[1]));
+      // A setting the user gave is kept; otherwise the listing gets as many partitions as cores.
+      boolean listingSet = spark.conf().contains(LISTING);
+      if (!listingSet) {
+        spark.conf().set(LISTING, spark.sparkContext().defaultParallelism());
+      }
+      try {
+        for (String table : tables) {
+          out.add(compact(table, retainHours, unsafeRetention));
+          String[] lt = table.split("\\.");
+          versions.put(table, warehouse.version(lt[0], lt[1]));
+        }
+      } finally {
+        if (!listingSet) {
+          spark.conf().unset(LISTING);
+        }
       }
       last.ifPresent(p -> record(runId, started, p.fingerprint(), versions, retainHours));
       return out;

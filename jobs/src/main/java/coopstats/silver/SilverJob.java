@@ -575,13 +575,9 @@ public final class SilverJob {
       // line of their runs. An outer join cannot broadcast the side it keeps, so the few lines'
       // text is first picked out of bronze by a semi join against their broadcast keys, and only
       // that text, as few rows, is joined back: bronze is read once and never shuffled.
-      raw = raw.join(broadcast(wanted.select("source", "file", "line")), lineKey, "left_semi");
-      return wanted
-          .join(broadcast(raw), lineKey, "left")
-          .select(
-              Stream.of(rows.columns())
-                  .map(org.apache.spark.sql.functions::col)
-                  .toArray(Column[]::new));
+      raw =
+          broadcast(
+              raw.join(broadcast(wanted.select("source", "file", "line")), lineKey, "left_semi"));
     }
     return wanted
         .join(raw, lineKey, "left")
