@@ -3,6 +3,7 @@ package coopstats.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.TestPaths;
+import coopstats.ops.RunLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,35 +99,19 @@ class CliIT {
 
   @Test
   void aSecondRunOnTheSameWarehouseIsRefusedWith75WhileTheFirstHoldsIt() throws Exception {
-    Path warehouse = dir.resolve("busy");
+    // The first run's lock, held by this JVM (a live process on this host) as a run holds it.
+    Path warehouse = Files.createDirectories(dir.resolve("busy"));
     Path lock = warehouse.resolve("_lock");
-    List<String> command =
-        List.of(
-            TestPaths.home().resolve("bin/coopstats").toString(),
-            "run",
-            "--warehouse",
-            warehouse.toString());
-    Process first =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(dir.resolve("first.err").toFile())
-            .start();
-    try {
-      long deadline = System.currentTimeMillis() + 120_000;
-      while (!Files.exists(lock) && first.isAlive() && System.currentTimeMillis() < deadline) {
-        Thread.sleep(200);
-      }
-      assertThat(lock).as("the first run's lock").exists();
+    try (RunLock first =
+        RunLock.acquire(new Configuration(), warehouse.toUri().toString(), "first-run")) {
       Result second = coopstats("run", "--warehouse", warehouse.toString());
       assertThat(second.code()).isEqualTo(75);
-      assertThat(second.err()).contains("another run holds the warehouse");
-      assertThat(first.waitFor(10, TimeUnit.MINUTES)).isTrue();
-      assertThat(first.exitValue()).isZero();
-      assertThat(lock).doesNotExist();
-    } finally {
-      first.destroyForcibly();
+      assertThat(second.err()).contains("another run holds the warehouse", "first-run");
+      assertThat(lock).as("the first run's lock, left alone").exists();
     }
+    assertThat(lock).doesNotExist();
+    // A launched run that ends leaves no lock behind.
+    assertThat(LaunchedSample.warehouse().resolve("_lock")).doesNotExist();
   }
 
   /** Runs {@code bin/coopstats} in its own JVM and returns its exit code, stdout and stderr. */

@@ -95,9 +95,8 @@ class ClusterIT {
         assertThat(apps.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("app-"));
       }
 
-      Path local = dir.resolve("local-warehouse");
-      CliIT.Result run = CliIT.coopstats("run", "--warehouse", local.toString());
-      assertThat(run.code()).as(run.err()).isZero();
+      // The local run of the sample that the other launcher tests read too.
+      Path local = LaunchedSample.warehouse();
       String clusterGold = gold(warehouse);
       assertThat(clusterGold)
           .contains("gold.investment_share_yearly,\"{\"\"year\"\":2019")

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * succeeds, every delivered row is in silver or in quarantine with a reason, and the good rows come
  * through intact.
  */
+@Tag(Tags.OWN_RUNS)
 class TestBadInput {
   static final String HEADER =
       "record_id,year,month,investor,country,sector,amount,currency,unit,is_tech\n";

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real AEI China Global Investment Tracker export through the real command line. Expected
  * figures are computed here from the raw CSV in plain Java, without Spark.
  */
+@Tag(Tags.OWN_RUNS)
 class TestCgitEndToEnd {
   static final Path CGIT = TestPaths.sharedData().resolve("cgit/cgit_2021fall_investments.csv");
   @TempDir static Path dir;

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** dt=YYYY-MM-DD folders wait for their logical date; backfill runs the dates in order. */
+@Tag(Tags.OWN_RUNS)
 class TestDatedFolders {
   @TempDir Path dir;
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the sample files (thousands of mutations, fixed seed): the run succeeds, every delivered row is
  * in silver or in quarantine, and every quarantined row says which rule and why.
  */
+@Tag(Tags.OWN_RUNS)
 class TestFuzzPipeline {
   static final long SEED = Long.getLong("coopstats.fuzz.seed", 20261121L);
   static final int FILES = Integer.getInteger("coopstats.fuzz.pipeline.files", 40);

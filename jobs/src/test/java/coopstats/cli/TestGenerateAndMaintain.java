@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * generator reports are exactly the quarantine, rule by rule; maintain compacts without changing a
  * row, and the next run is still incremental.
  */
+@Tag(Tags.OWN_RUNS)
 class TestGenerateAndMaintain {
   private static final String COUNTS =
       "SELECT 'bronze.investment' AS t, count(*) AS n FROM bronze.investment"

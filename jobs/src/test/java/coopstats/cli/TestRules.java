@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Rules declared in the schema files: warn keeps and counts, quarantine moves the row with its
  * reason, fail publishes nothing and exits 65, and gold checks stop impossible numbers.
  */
+@Tag(Tags.OWN_RUNS)
 class TestRules {
   static final String INVESTMENT =
       "record_id,year,month,investor,country,sector,amount,currency,unit,is_tech\n";

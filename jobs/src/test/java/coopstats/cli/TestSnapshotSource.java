@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A snapshot source (cgit): a new release replaces everything the earlier one delivered. */
+@Tag(Tags.OWN_RUNS)
 class TestSnapshotSource {
   static final String HEADER =
       "Year,Month,Investor, Quantity in Millions ,Share Size,Transaction Party,Sector,Subsector,"
