@@ -120,8 +120,8 @@ public final class RefData implements Serializable {
       fx.add(
           new FxRate(
               l.require("currency"),
-              Integer.parseInt(l.require("year")),
-              new BigDecimal(l.require("units_per_usd")),
+              number(l, "year", Integer::valueOf, "a whole number"),
+              number(l, "units_per_usd", BigDecimal::new, "a decimal number"),
               l.require("source")));
     }
     List<Program> programs = new ArrayList<>();
@@ -154,6 +154,17 @@ public final class RefData implements Serializable {
     } catch (RuntimeException e) {
       throw Errors.badRefFile(
           l.file().toString(), l.number(), column + " '" + v + "' is not a date (yyyy-MM-dd)");
+    }
+  }
+
+  private static <T> T number(
+      RefFile.Line l, String column, java.util.function.Function<String, T> parse, String what) {
+    String v = l.require(column);
+    try {
+      return parse.apply(v);
+    } catch (NumberFormatException e) {
+      throw Errors.badRefFile(
+          l.file().toString(), l.number(), column + " '" + v + "' is not " + what);
     }
   }
 

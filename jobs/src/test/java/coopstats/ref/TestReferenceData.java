@@ -1,7 +1,9 @@
 package coopstats.ref;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import coopstats.CoopstatsException;
 import coopstats.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The compiled reference tables, cross-checked against the public exports in ../shared/data. */
 class TestReferenceData {
@@ -76,6 +79,23 @@ class TestReferenceData {
           .containsExactlyElementsOf(
               java.util.stream.IntStream.rangeClosed(2000, 2025).boxed().toList());
     }
+  }
+
+  @Test
+  void aNumberThatIsNotOneIsAConfigurationErrorNamingTheFileAndLine(@TempDir Path dir)
+      throws IOException {
+    Path schemas = TestPaths.schemasWith(dir, "ref/fx_rates.csv", "CNY,2026,7.x,test\n");
+    assertThatThrownBy(() -> RefData.load(schemas.resolve("ref")))
+        .isInstanceOfSatisfying(
+            CoopstatsException.class, e -> assertThat(e.exitCode()).isEqualTo(78))
+        .hasMessage(
+            "reference file "
+                + schemas.resolve("ref/fx_rates.csv")
+                + ", line 184: units_per_usd '7.x' is not a decimal number. Fix the file and run"
+                + " again.");
+    Path year = TestPaths.schemasWith(dir.resolve("y"), "ref/fx_rates.csv", "CNY,MMXXVI,7.1,t\n");
+    assertThatThrownBy(() -> RefData.load(year.resolve("ref")))
+        .hasMessageContaining("fx_rates.csv, line 184: year 'MMXXVI' is not a whole number");
   }
 
   @Test
