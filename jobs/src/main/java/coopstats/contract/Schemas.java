@@ -43,6 +43,16 @@ public final class Schemas {
       checkTableName(f, t.table());
       for (ColumnSpec c : t.columns()) {
         checkName(f, "column", c.name().startsWith("_") ? c.name().substring(1) : c.name());
+        if (c.parse() != null && !ColumnSpec.PARSE_KINDS.contains(c.parse())) {
+          throw Errors.badSchemaFile(
+              f.toString(),
+              "column "
+                  + c.name()
+                  + " has parse '"
+                  + c.parse()
+                  + "', which is not one of "
+                  + ColumnSpec.PARSE_KINDS);
+        }
       }
       for (RuleSpec r : t.rulesOrEmpty()) {
         String problem = r.problem();

@@ -58,6 +58,23 @@ class TestSchemas {
   }
 
   @Test
+  void anUnknownParseKindIsRefused() throws IOException {
+    Path schemas = TestPaths.schemasWith(dir, "tables/silver/fund.yaml", "");
+    Path file = schemas.resolve("tables/silver/fund.yaml");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace(
+                "{name: fund_name, type: string, nullable: false, parse: text,",
+                "{name: fund_name, type: string, nullable: false, parse: txt,"));
+    assertRefused(
+        schemas,
+        "fund.yaml",
+        "column fund_name has parse 'txt', which is not one of [boolean, country_iso3, currency,"
+            + " decimal, fx_rate, int, is_tech, lineage, month, text, unit, usd]");
+  }
+
+  @Test
   void aFatalMissingColumnSettingIsRead() throws IOException {
     Path schemas = TestPaths.schemasWith(dir, "sources/fund.yaml", "on_missing_column: fail\n");
     assertThat(Schemas.load(schemas).profiles().get("fund").onMissingColumnOrDefault())
