@@ -38,12 +38,11 @@ class TestSchemas {
 
   @Test
   void aTableNameThatReachesIntoSqlIsRefused() throws IOException {
-    Path schemas = TestPaths.schemasWith(dir, "tables/gold/program_roi_yearly.yaml", "");
-    Path file = schemas.resolve("tables/gold/program_roi_yearly.yaml");
-    Files.writeString(
-        file,
-        Files.readString(file)
-            .replace("table: gold.program_roi_yearly", "table: gold.x; DROP TABLE silver.fund"));
+    Path schemas =
+        schemasReplacing(
+            "tables/gold/program_roi_yearly.yaml",
+            "table: gold.program_roi_yearly",
+            "table: gold.x; DROP TABLE silver.fund");
     assertRefused(schemas, "program_roi_yearly.yaml", "table name 'x; DROP TABLE silver.fund'");
   }
 
@@ -59,14 +58,11 @@ class TestSchemas {
 
   @Test
   void anUnknownParseKindIsRefused() throws IOException {
-    Path schemas = TestPaths.schemasWith(dir, "tables/silver/fund.yaml", "");
-    Path file = schemas.resolve("tables/silver/fund.yaml");
-    Files.writeString(
-        file,
-        Files.readString(file)
-            .replace(
-                "{name: fund_name, type: string, nullable: false, parse: text,",
-                "{name: fund_name, type: string, nullable: false, parse: txt,"));
+    Path schemas =
+        schemasReplacing(
+            "tables/silver/fund.yaml",
+            "{name: fund_name, type: string, nullable: false, parse: text,",
+            "{name: fund_name, type: string, nullable: false, parse: txt,");
     assertRefused(
         schemas,
         "fund.yaml",
@@ -79,6 +75,16 @@ class TestSchemas {
     Path schemas = TestPaths.schemasWith(dir, "sources/fund.yaml", "on_missing_column: fail\n");
     assertThat(Schemas.load(schemas).profiles().get("fund").onMissingColumnOrDefault())
         .isEqualTo(SourceProfile.OnMissingColumn.FAIL);
+  }
+
+  /** A copy of schemas/ with {@code from} replaced by {@code to} in one of its files. */
+  private Path schemasReplacing(String file, String from, String to) throws IOException {
+    Path schemas = TestPaths.schemasWith(dir, file, "");
+    Path path = schemas.resolve(file);
+    String text = Files.readString(path);
+    assertThat(text).as(file).contains(from);
+    Files.writeString(path, text.replace(from, to));
+    return schemas;
   }
 
   private static void assertRefused(Path schemas, String file, String problem) {
