@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 /**
  * One column of a table schema file.
  *
- * @param parse for silver tables, how the value is made from a bronze column: one of {@link
- *     #PARSE_KINDS} (see {@code silver.RowParser}); null elsewhere
+ * @param parse for silver tables, how the value is made from a bronze column: a {@link ParseKind}
+ *     in lower case; null elsewhere
  * @param from the bronze column a silver column is parsed from; defaults to the column's own name
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -22,21 +22,10 @@ public record ColumnSpec(
     BigDecimal max)
     implements java.io.Serializable {
 
-  /** The parse kinds silver knows, checked when {@code schemas/} loads. */
-  public static final java.util.List<String> PARSE_KINDS =
-      java.util.List.of(
-          "boolean",
-          "country_iso3",
-          "currency",
-          "decimal",
-          "fx_rate",
-          "int",
-          "is_tech",
-          "lineage",
-          "month",
-          "text",
-          "unit",
-          "usd");
+  /** The column's parse kind; null when it has none or names an unknown one. */
+  public ParseKind parseKind() {
+    return ParseKind.of(parse);
+  }
 
   public boolean isNullable() {
     return nullable == null || nullable;

@@ -43,7 +43,7 @@ public final class Schemas {
       checkTableName(f, t.table());
       for (ColumnSpec c : t.columns()) {
         checkName(f, "column", c.name().startsWith("_") ? c.name().substring(1) : c.name());
-        if (c.parse() != null && !ColumnSpec.PARSE_KINDS.contains(c.parse())) {
+        if (c.parse() != null && c.parseKind() == null) {
           throw Errors.badSchemaFile(
               f.toString(),
               "column "
@@ -51,7 +51,7 @@ public final class Schemas {
                   + " has parse '"
                   + c.parse()
                   + "', which is not one of "
-                  + ColumnSpec.PARSE_KINDS);
+                  + ParseKind.spellings());
         }
       }
       for (RuleSpec r : t.rulesOrEmpty()) {

@@ -1,6 +1,7 @@
 package coopstats.silver;
 
 import coopstats.contract.ColumnSpec;
+import coopstats.contract.ParseKind;
 import coopstats.contract.TableSchema;
 import coopstats.ref.RefData;
 import java.io.Serializable;
@@ -41,7 +42,10 @@ final class RowParser implements Serializable {
             .map(c -> DataType.fromDDL(c.type()) instanceof DecimalType t ? t : null)
             .toArray(DecimalType[]::new);
     this.amountSources =
-        columns.stream().filter(c -> "usd".equals(c.parse())).map(ColumnSpec::source).toList();
+        columns.stream()
+            .filter(c -> c.parseKind() == ParseKind.USD)
+            .map(ColumnSpec::source)
+            .toList();
     this.yearColumn =
         columns.stream().filter(c -> c.name().equals("year")).findFirst().orElse(null);
     this.countries = new CountryResolver(ref);
@@ -58,7 +62,7 @@ final class RowParser implements Serializable {
     Object[] out = new Object[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       ColumnSpec c = columns.get(i);
-      Object v = "lineage".equals(c.parse()) ? lineage.get(c.name()) : value(c, ctx);
+      Object v = c.parseKind() == ParseKind.LINEAGE ? lineage.get(c.name()) : value(c, ctx);
       if (v instanceof BigDecimal d) {
         v = fit(c, decimals[i], d);
       }
@@ -72,19 +76,19 @@ final class RowParser implements Serializable {
 
   private Object value(ColumnSpec c, Context ctx) {
     String raw = ctx.raw(c.source());
-    return switch (c.parse()) {
-      case "text" -> raw;
-      case "int" -> raw == null ? null : Ints.parse(c, raw);
-      case "month" -> Months.parse(c.source(), raw);
-      case "boolean" -> Booleans.parse(c.source(), raw);
-      case "country_iso3" -> raw == null ? null : country(c, raw);
-      case "is_tech" -> isTech(ctx, raw);
-      case "decimal" -> ctx.amount(c.source()) == null ? null : ctx.amount(c.source()).value();
-      case "currency" -> ctx.hasAmount() ? ctx.currency() : null;
-      case "unit" -> ctx.hasAmount() ? ctx.unitLabel() : null;
-      case "fx_rate" -> ctx.hasAmount() ? fx.rate(ctx.currency(), ctx.year()) : null;
-      case "usd" -> usd(c, ctx);
-      default -> throw new IllegalStateException("unknown parse '" + c.parse() + "' in " + c);
+    return switch (c.parseKind()) {
+      case TEXT -> raw;
+      case INT -> raw == null ? null : Ints.parse(c, raw);
+      case MONTH -> Months.parse(c.source(), raw);
+      case BOOLEAN -> Booleans.parse(c.source(), raw);
+      case COUNTRY_ISO3 -> raw == null ? null : country(c, raw);
+      case IS_TECH -> isTech(ctx, raw);
+      case DECIMAL -> ctx.amount(c.source()) == null ? null : ctx.amount(c.source()).value();
+      case CURRENCY -> ctx.hasAmount() ? ctx.currency() : null;
+      case UNIT -> ctx.hasAmount() ? ctx.unitLabel() : null;
+      case FX_RATE -> ctx.hasAmount() ? fx.rate(ctx.currency(), ctx.year()) : null;
+      case USD -> usd(c, ctx);
+      case LINEAGE -> throw new IllegalStateException("lineage is not parsed: " + c);
     };
   }
 
