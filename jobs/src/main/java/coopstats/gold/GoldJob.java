@@ -6,7 +6,7 @@ import coopstats.Errors;
 import coopstats.contract.RuleSpec;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
-import coopstats.silver.SilverJob;
+import coopstats.spark.MergedRows;
 import coopstats.spark.Parallel;
 import coopstats.spark.Warehouse;
 import java.io.IOException;
@@ -93,7 +93,7 @@ public final class GoldJob {
    * the changed sums reach through its declared year dependence. A table none of whose inputs
    * changed gets no commit.
    */
-  public void update(Map<String, SilverJob.Delta> merged) {
+  public void update(Map<String, MergedRows> merged) {
     checkReaders();
     Map<String, Set<Integer>> changed = new TreeMap<>();
     Map<String, Dataset<Row>> rows = new LinkedHashMap<>();
@@ -142,7 +142,7 @@ public final class GoldJob {
    * What a merge did to a sums table: its SQL over the rows the merge added, minus the same over
    * the rows it removed, per key. Only keys whose sums move are kept.
    */
-  private Dataset<Row> delta(String table, SilverJob.Delta merged) {
+  private Dataset<Row> delta(String table, MergedRows merged) {
     TableSchema schema = schemas.table("gold." + table);
     // Named after the gold table: the deltas are computed side by side.
     Dataset<Row> added = summed(table, merged.added(), "added_" + table);

@@ -18,6 +18,7 @@ import coopstats.contract.Schemas;
 import coopstats.contract.SourceProfile;
 import coopstats.contract.TableSchema;
 import coopstats.ref.RefData;
+import coopstats.spark.MergedRows;
 import coopstats.spark.Parallel;
 import coopstats.spark.Warehouse;
 import io.delta.tables.DeltaTable;
@@ -77,17 +78,9 @@ public final class SilverJob {
    */
   public record Changes(
       boolean rebuilt,
-      Map<String, Delta> merged,
+      Map<String, MergedRows> merged,
       List<Reconciliation.FileCount> files,
       Map<String, Map<String, Long>> warnings) {}
-
-  /**
-   * The rows one MERGE added to a silver table and the rows it removed from it (the rows it
-   * replaced, and a replaced snapshot source's rows). Both are materialised, so they stay readable
-   * after the table moves on; {@code removed} holds the key, the lineage and the columns the
-   * readers of the delta asked for (see the constructor).
-   */
-  public record Delta(Dataset<Row> added, Dataset<Row> removed) {}
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -99,8 +92,9 @@ public final class SilverJob {
   private final long broadcastKeys;
 
   /**
-   * @param downstream for a silver table, the columns that the readers of a run's {@link Delta}
-   *     read from its removed rows
+   * @param downstream for a silver table, the columns that the readers of a run's {@link
+   *     MergedRows} read from its removed rows; {@code removed} holds those, the key and the
+   *     lineage
    */
   public SilverJob(
       SparkSession spark,
@@ -171,7 +165,7 @@ public final class SilverJob {
   private record Ranking(Dataset<Row> rows, long keys) {}
 
   /** What writing one kind's batch left: the merge's delta, and its rows for quarantine. */
-  private record Written(Delta delta, List<Dataset<Row>> quarantined, Set<String> replaced) {}
+  private record Written(MergedRows delta, List<Dataset<Row>> quarantined, Set<String> replaced) {}
 
   private Changes build(Map<String, SourceProfile> sources, Map<String, Long> published) {
     // A rebuild's kinds each fill the cores, so they go one after the other; a night's batches
@@ -190,7 +184,7 @@ public final class SilverJob {
             : Parallel.map(batches, b -> write(b, false));
     List<Dataset<Row>> quarantined = new ArrayList<>();
     Set<String> replaced = new TreeSet<>();
-    Map<String, Delta> merged = new TreeMap<>();
+    Map<String, MergedRows> merged = new TreeMap<>();
     written.forEach(
         (b, w) -> {
           quarantined.addAll(w.quarantined());
@@ -308,7 +302,7 @@ public final class SilverJob {
               displacedCount <= broadcastKeys));
     }
     LOG.info("{}: merged; years changed {}", silver.table(), touched);
-    return new Written(new Delta(added, removed.drop("reason")), quarantined, replacedSources);
+    return new Written(new MergedRows(added, removed.drop("reason")), quarantined, replacedSources);
   }
 
   /** The parsed new rows of one kind, or null when none of its sources has anything new. */
