@@ -17,7 +17,6 @@ import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
@@ -33,14 +32,14 @@ public final class Reconciliation {
     }
   }
 
-  private final SparkSession spark;
   private final Warehouse warehouse;
   private final Schemas schemas;
+  private final BronzeRows bronze;
 
-  Reconciliation(SparkSession spark, Warehouse warehouse, Schemas schemas) {
-    this.spark = spark;
+  Reconciliation(Warehouse warehouse, Schemas schemas, BronzeRows bronze) {
     this.warehouse = warehouse;
     this.schemas = schemas;
+    this.bronze = bronze;
   }
 
   /** Every delivered file's accounting, and per silver table the rows that break each warn rule. */
@@ -58,11 +57,7 @@ public final class Reconciliation {
       if (warehouse.exists("bronze", p.source())) {
         counts.add(
             counted(
-                SilverJob.activeBronze(spark, warehouse, p),
-                col("_source"),
-                col("_file"),
-                "bronze." + p.source(),
-                noRules));
+                bronze.active(p), col("_source"), col("_file"), "bronze." + p.source(), noRules));
       }
     }
     Map<String, Map<String, Long>> warnings = new TreeMap<>();
@@ -114,6 +109,6 @@ public final class Reconciliation {
   }
 
   private Dataset<Row> table(String name) {
-    return spark.read().format("delta").load(warehouse.path("silver", name));
+    return warehouse.read("silver", name);
   }
 }

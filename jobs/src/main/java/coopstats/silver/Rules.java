@@ -10,17 +10,15 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import coopstats.Errors;
 import coopstats.contract.RuleSpec;
 import coopstats.contract.TableSchema;
-import coopstats.spark.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * A silver table's declared rules, evaluated by Spark on typed rows: {@code quarantine} rules mark
@@ -28,24 +26,16 @@ import org.apache.spark.sql.SparkSession;
  * warn} rules are counted over the table.
  */
 final class Rules {
-  private final SparkSession spark;
-  private final Warehouse warehouse;
   private final TableSchema table;
-  private final Map<String, List<Object>> referenced;
+  private final Map<String, List<Object>> refValues;
 
   /**
-   * {@code referenced} holds the values of the {@code ref.*} columns that rules reference, read
-   * once per run and shared by the run's tables: ref does not change while silver is written.
+   * {@code refValues} holds, for each {@code ref.<table>.<column>} that a rule references, the
+   * values it allows (see {@link RefValues}).
    */
-  Rules(
-      SparkSession spark,
-      Warehouse warehouse,
-      TableSchema table,
-      Map<String, List<Object>> referenced) {
-    this.spark = spark;
-    this.warehouse = warehouse;
+  Rules(TableSchema table, Map<String, List<Object>> refValues) {
     this.table = table;
-    this.referenced = referenced;
+    this.refValues = refValues;
   }
 
   private List<RuleSpec> rules(RuleSpec.Action action) {
@@ -61,27 +51,11 @@ final class Rules {
     List<Object> allowed =
         r.acceptedValues() != null
             ? List.copyOf(r.acceptedValues())
-            : referenced.computeIfAbsent(r.references(), this::read);
-    return c.isNotNull().and(not(c.isin(allowed.toArray())));
-  }
-
-  /** The values of {@code ref.<table>.<column>}, read from the warehouse (a few hundred). */
-  private List<Object> read(String reference) {
-    String[] parts = reference.split("\\.");
-    List<Object> values = new ArrayList<>();
-    for (Row r :
-        spark
-            .read()
-            .format("delta")
-            .load(warehouse.path(parts[0], parts[1]))
-            .select(parts[2])
-            .distinct()
-            .collectAsList()) {
-      if (!r.isNullAt(0)) {
-        values.add(r.get(0));
-      }
+            : refValues.get(r.references());
+    if (allowed == null) {
+      throw new IllegalStateException("the values of " + r.references() + " were not read");
     }
-    return values;
+    return c.isNotNull().and(not(c.isin(allowed.toArray())));
   }
 
   /** The rule's reason with {@code {value}} filled in from the row. */
@@ -123,13 +97,13 @@ final class Rules {
   }
 
   /**
-   * Stops the run when a row of {@code valid} (this run's rows) breaks a fail rule: the error names
-   * the rule, how many rows break it, and the first such row's file, line and text.
+   * A fail rule that a row of {@code valid} (this run's rows) breaks: the first declared one, how
+   * many rows break it, and the first such row. Empty when no fail rule is broken.
    */
-  void failIfBroken(Dataset<Row> valid) {
+  Optional<Broken> firstBroken(Dataset<Row> valid) {
     List<RuleSpec> rules = rules(RuleSpec.Action.FAIL);
     if (rules.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Row counts =
         valid
@@ -148,40 +122,36 @@ final class Rules {
             valid
                 .filter(broken(r))
                 .orderBy("q_file", "q_line")
-                .select(col("q_file"), col("q_line"), col("q_raw"), reason(r), col("q_source"))
+                .select(col("q_source"), col("q_file"), col("q_line"), col("q_raw"), reason(r))
                 .first();
-        String raw =
-            example.isNullAt(2)
-                ? delivered(example.getString(4), example.getString(0), example.getLong(1))
-                : example.getString(2);
-        throw Errors.ruleFailed(
-            table.table(),
-            r.name(),
-            n,
-            example.getString(0),
-            example.getLong(1),
-            raw,
-            example.getString(3));
+        return Optional.of(
+            new Broken(
+                table.table(),
+                r.name(),
+                n,
+                example.getString(0),
+                example.getString(1),
+                example.getLong(2),
+                example.getString(3),
+                example.getString(4)));
       }
     }
+    return Optional.empty();
   }
 
   /**
-   * A line's text as bronze holds it, for rows that did not keep it (a rebuild keeps the text of
-   * quarantined rows only).
+   * A broken fail rule: the table, the rule, how many rows break it, and the first such row's
+   * source, file, line, text (null when the run did not keep it) and reason.
    */
-  private String delivered(String source, String file, long line) {
-    List<Row> found =
-        spark
-            .read()
-            .format("delta")
-            .load(warehouse.path("bronze", source))
-            .where(col("_file").equalTo(file).and(col("_line").equalTo(line)))
-            .select("_raw")
-            .limit(1)
-            .collectAsList();
-    return found.isEmpty() ? null : found.get(0).getString(0);
-  }
+  record Broken(
+      String table,
+      String rule,
+      long rows,
+      String source,
+      String file,
+      long line,
+      String raw,
+      String reason) {}
 
   /** The names of the table's warn rules, in the order of {@link #warnCounts}. */
   List<String> warnNames() {

@@ -337,6 +337,30 @@ public final class Warehouse {
     return path(schema.layer(), schema.name());
   }
 
+  /** The table's latest rows. */
+  public Dataset<Row> read(String layer, String table) {
+    return spark.read().format("delta").load(path(layer, table));
+  }
+
+  /**
+   * The rows that Delta's change feed of the table records from {@code fromVersion} to {@code
+   * toVersion}, both included, with Delta's {@code _change_type} and version columns.
+   */
+  public Dataset<Row> changes(String layer, String table, long fromVersion, long toVersion) {
+    return spark
+        .read()
+        .format("delta")
+        .option("readChangeFeed", "true")
+        .option("startingVersion", fromVersion)
+        .option("endingVersion", toVersion)
+        .load(path(layer, table));
+  }
+
+  /** The table, for a MERGE. */
+  public DeltaTable deltaTable(TableSchema schema) {
+    return DeltaTable.forPath(spark, pathOf(schema));
+  }
+
   /** The table's rows as of {@code version}. */
   public Dataset<Row> read(String layer, String table, long version) {
     return spark.read().format("delta").option("versionAsOf", version).load(path(layer, table));
