@@ -3,8 +3,9 @@ package coopstats.cli;
 import coopstats.CoopstatsException;
 import coopstats.Errors;
 import coopstats.ExitCodes;
-import coopstats.Pipeline;
 import coopstats.contract.Schemas;
+import coopstats.run.Pipeline;
+import coopstats.run.RunResult;
 import coopstats.spark.Warehouse;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -59,7 +60,7 @@ final class BackfillCommand implements Callable<Integer> {
     for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
       n++;
       LOG.info("backfill: date {} ({} of {})", date, n, days);
-      Pipeline.Result r;
+      RunResult r;
       try {
         r = pipeline.run(landingDir, date, false);
       } catch (RuntimeException e) {

@@ -2,8 +2,9 @@ package coopstats.cli;
 
 import coopstats.Errors;
 import coopstats.ExitCodes;
-import coopstats.Pipeline;
 import coopstats.contract.Schemas;
+import coopstats.run.Pipeline;
+import coopstats.run.RunResult;
 import coopstats.spark.Warehouse;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -43,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
     Schemas schemas = options.loadSchemas();
     SparkSession spark = options.session();
     Warehouse warehouse = options.open(spark);
-    Pipeline.Result result =
+    RunResult result =
         new Pipeline(spark, warehouse, schemas)
             .run(landing.resolve(schemas, spark), date, fullRefresh);
     Summary.print(spec.commandLine().getOut(), spark, warehouse, result);

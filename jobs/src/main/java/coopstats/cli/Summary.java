@@ -1,7 +1,7 @@
 package coopstats.cli;
 
-import coopstats.Pipeline;
 import coopstats.Redact;
+import coopstats.run.RunResult;
 import coopstats.spark.Warehouse;
 import java.io.PrintWriter;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 final class Summary {
   private Summary() {}
 
-  static void print(PrintWriter out, SparkSession spark, Warehouse warehouse, Pipeline.Result r) {
+  static void print(PrintWriter out, SparkSession spark, Warehouse warehouse, RunResult r) {
     out.printf("coopstats run %s%n", r.runId());
     out.printf("  warehouse   %s%n", Redact.userInfo(warehouse.root()));
     out.printf("  spark       %s%n", spark.sparkContext().master());
