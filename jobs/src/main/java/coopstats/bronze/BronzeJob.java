@@ -174,10 +174,8 @@ public final class BronzeJob {
     // Extra columns are reported for well-formed rows; a malformed row's are part of its error.
     Column kept = when(col("_error").isNull(), col("_rescued"));
     List<Row> files =
-        spark
-            .read()
-            .format("delta")
-            .load(table)
+        warehouse
+            .read("bronze", source.source())
             .where(col("_run_id").equalTo(runId))
             .groupBy(col("_file"))
             .agg(

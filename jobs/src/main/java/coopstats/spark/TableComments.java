@@ -18,7 +18,7 @@ final class TableComments {
 
   /** {@code metadata} is the table's metadata from its log, read once by the caller. */
   static void sync(SparkSession spark, String path, TableSchema schema, Metadata metadata) {
-    String target = Warehouse.byPath(path);
+    String target = TableDefinitions.byPath(path);
     if (!Objects.equals(metadata.description(), schema.comment())) {
       spark.sql("COMMENT ON TABLE " + target + " IS " + literal(schema.comment()));
     }

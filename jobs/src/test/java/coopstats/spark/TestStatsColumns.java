@@ -68,7 +68,7 @@ class TestStatsColumns {
     Warehouse w = new Warehouse(spark, dir.toUri().toString());
     spark.sql(
         "CREATE TABLE "
-            + Warehouse.byPath(w.path("silver", "amounts"))
+            + TableDefinitions.byPath(w.path("silver", "amounts"))
             + " (source STRING NOT NULL COMMENT 'Source.',"
             + " record_id STRING NOT NULL COMMENT 'Record key.',"
             + " year INT NOT NULL COMMENT 'Calendar year.', amount DECIMAL(22,2) COMMENT 'Amount.',"
@@ -82,7 +82,7 @@ class TestStatsColumns {
     assertThat(property(w, "silver", "amounts")).isEqualTo("source,record_id,_file");
     assertThat(
             spark
-                .sql("SHOW TBLPROPERTIES " + Warehouse.byPath(w.path("silver", "amounts")))
+                .sql("SHOW TBLPROPERTIES " + TableDefinitions.byPath(w.path("silver", "amounts")))
                 .where("key = 'delta.enableDeletionVectors'")
                 .first()
                 .getString(1))
@@ -134,7 +134,7 @@ class TestStatsColumns {
   private String property(Warehouse w, String layer, String table) {
     List<Row> rows =
         spark
-            .sql("SHOW TBLPROPERTIES " + Warehouse.byPath(w.path(layer, table)))
+            .sql("SHOW TBLPROPERTIES " + TableDefinitions.byPath(w.path(layer, table)))
             .where("key = 'delta.dataSkippingStatsColumns'")
             .collectAsList();
     return rows.isEmpty() ? null : rows.get(0).getString(1);

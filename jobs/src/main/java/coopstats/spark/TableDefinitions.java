@@ -1,0 +1,252 @@
+package coopstats.spark;
+
+import coopstats.contract.TableSchema;
+import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Option;
+
+/**
+ * How a warehouse table is created from its schema file and kept in line with it: its columns,
+ * comments and partitioning, and the table properties each layer keeps (deletion vectors, the
+ * columns with file statistics, the change feed of bronze).
+ */
+final class TableDefinitions {
+  private static final Logger LOG = LoggerFactory.getLogger(TableDefinitions.class);
+  private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
+  private static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
+
+  /** The lineage columns of silver tables and of quarantine. */
+  private static final List<String> SILVER_LINEAGE =
+      List.of("source", "_file", "_line", "_run_id", "_ingested_at", "file", "line", "run_id");
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+
+  TableDefinitions(SparkSession spark, Warehouse warehouse) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+  }
+
+  /** See {@link Warehouse#ensure}. */
+  void ensure(TableSchema schema) {
+    existing(schema);
+  }
+
+  /**
+   * {@link #ensure}, before an overwrite; returns whether the overwrite must replace the table's
+   * schema.
+   */
+  boolean ensureForOverwrite(TableSchema schema) {
+    Existing before = existing(schema);
+    return before != null && needsNewSchema(schema, before);
+  }
+
+  /** An existing table's metadata (description, schema, partitioning, properties) from its log. */
+  private record Existing(Metadata metadata) {
+    StructType schema() {
+      return metadata.schema();
+    }
+  }
+
+  /** {@link #ensure}; returns what the existing table was, or null when it was created now. */
+  private Existing existing(TableSchema schema) {
+    if (warehouse.exists(schema.layer(), schema.name())) {
+      Metadata metadata = metadata(warehouse.pathOf(schema));
+      TableComments.sync(spark, warehouse.pathOf(schema), schema, metadata);
+      Map<String, String> changed = new LinkedHashMap<>();
+      properties(schema)
+          .forEach(
+              (key, value) -> {
+                if (!value.equals(property(metadata, key))) {
+                  changed.put(key, value);
+                }
+              });
+      if (!changed.isEmpty()) {
+        setProperties(warehouse.pathOf(schema), changed);
+      }
+      warnNullable(schema, metadata.schema());
+      warehouse.register(schema.layer(), schema.name());
+      return new Existing(metadata);
+    }
+    DeltaTableBuilder b =
+        DeltaTable.createIfNotExists(spark)
+            .location(warehouse.path(schema.layer(), schema.name()))
+            .comment(schema.comment());
+    for (Map.Entry<String, String> p : properties(schema).entrySet()) {
+      b = b.property(p.getKey(), p.getValue());
+    }
+    for (StructField f : schema.sparkSchema().fields()) {
+      b = b.addColumn(f);
+    }
+    if (!schema.partitions().isEmpty()) {
+      b = b.partitionedBy(schema.partitions().toArray(String[]::new));
+    }
+    b.execute();
+    warehouse.register(schema.layer(), schema.name());
+    return null;
+  }
+
+  /**
+   * Warns about the columns the schema file declares {@code nullable: false} that the table has
+   * nullable. Delta cannot tighten a column in place; such a table was written by an earlier
+   * coopstats, which replaced schemas as nullable, or its schema was replaced since (see {@link
+   * #overwrite}). Its rows stay as they are; recreating the table restores the check.
+   */
+  void warnNullable(TableSchema schema, StructType current) {
+    List<String> loose = new ArrayList<>();
+    for (StructField f : schema.sparkSchema().fields()) {
+      if (!f.nullable()
+          && current.getFieldIndex(f.name()).isDefined()
+          && current.apply(f.name()).nullable()) {
+        loose.add(f.name());
+      }
+    }
+    if (!loose.isEmpty()) {
+      LOG.warn(
+          "{}: columns {} are NOT NULL in the schema file but nullable in the table, so Delta does"
+              + " not refuse nulls in them; to recreate a silver, gold or ref table, delete its"
+              + " folder: the next run rebuilds it from bronze and schemas/",
+          schema.table(),
+          loose);
+    }
+  }
+
+  /** The SQL name of the Delta table at {@code path}: {@code delta.`path`}, backticks escaped. */
+  static String byPath(String path) {
+    return "delta.`" + path.replace("`", "``") + "`";
+  }
+
+  /**
+   * Whether a table keeps deletion vectors. Silver tables take a MERGE every night: with deletion
+   * vectors the MERGE marks the rows it replaces instead of rewriting every file that holds one, so
+   * a night costs what its rows cost, not what the table's history costs. Gold stays without them
+   * for readers without Spark (see {@code ReaderCompatibility}); the other layers only append or
+   * overwrite.
+   */
+  static boolean deletionVectors(TableSchema schema) {
+    return schema.layer().equals("silver");
+  }
+
+  /**
+   * The columns a silver table keeps Delta file statistics on: its key and its lineage. A night's
+   * rows land in files of their own, so these order the files and let a query for a run, a file or
+   * a key skip the others; every file holds all years, countries and amounts, so statistics on
+   * those would cost each write and skip nothing. Other layers keep Delta's default.
+   */
+  static List<String> statsColumns(TableSchema schema) {
+    if (!schema.layer().equals("silver")) {
+      return List.of();
+    }
+    Set<String> wanted = new java.util.HashSet<>(schema.key());
+    wanted.addAll(SILVER_LINEAGE);
+    return schema.columnNames().stream().filter(wanted::contains).toList();
+  }
+
+  /** The table properties coopstats keeps on a table of {@code schema}. */
+  static Map<String, String> properties(TableSchema schema) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put(DELETION_VECTORS, String.valueOf(deletionVectors(schema)));
+    List<String> stats = statsColumns(schema);
+    if (!stats.isEmpty()) {
+      properties.put(STATS_COLUMNS, String.join(",", stats));
+    }
+    return properties;
+  }
+
+  /**
+   * Sets table properties in one commit: deletion vectors on a silver table created before silver
+   * had them, or the statistics columns of one created before it had those.
+   */
+  private void setProperties(String path, Map<String, String> properties) {
+    String list =
+        properties.entrySet().stream()
+            .map(
+                e ->
+                    TableComments.literal(e.getKey()) + " = " + TableComments.literal(e.getValue()))
+            .collect(java.util.stream.Collectors.joining(", "));
+    spark.sql("ALTER TABLE " + byPath(path) + " SET TBLPROPERTIES (" + list + ")");
+  }
+
+  /**
+   * A table's metadata as its latest commit left it, read from the Delta log (its checksum file
+   * when there is one) without running a query.
+   */
+  private Metadata metadata(String path) {
+    return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).metadata();
+  }
+
+  /** A table property, or "false" when it is not set. */
+  private static String property(Metadata metadata, String key) {
+    return metadata.configuration().getOrElse(key, () -> "false");
+  }
+
+  /**
+   * Creates an append-only table with Delta's change data feed on, so that readers can ask for just
+   * the rows added after a version, and with file statistics on {@code statsColumns} only: the
+   * columns queries filter on, not the text of every column. Returns true when an existing table
+   * had the feed off and it was turned on now: its earlier versions have no feed.
+   */
+  boolean ensureChangeFeed(
+      String layer, String table, StructType schema, List<String> statsColumns) {
+    String feed = "delta.enableChangeDataFeed";
+    String stats = String.join(",", statsColumns);
+    if (!warehouse.exists(layer, table)) {
+      DeltaTableBuilder b =
+          DeltaTable.createIfNotExists(spark)
+              .location(warehouse.path(layer, table))
+              .property(feed, "true")
+              .property(STATS_COLUMNS, stats)
+              .property(DELETION_VECTORS, "false");
+      for (StructField f : schema.fields()) {
+        b = b.addColumn(f);
+      }
+      b.execute();
+      warehouse.register(layer, table);
+      return false;
+    }
+    warehouse.register(layer, table);
+    Metadata metadata = metadata(warehouse.path(layer, table));
+    if (!stats.equals(property(metadata, STATS_COLUMNS))) {
+      // Files written from now on carry statistics on these columns only.
+      setProperties(warehouse.path(layer, table), Map.of(STATS_COLUMNS, stats));
+    }
+    if ("true".equals(property(metadata, feed))) {
+      return false;
+    }
+    spark.sql(
+        "ALTER TABLE " + layer + "." + table + " SET TBLPROPERTIES ('" + feed + "' = 'true')");
+    return true;
+  }
+
+  /**
+   * Whether writing {@code schema} over the table needs its schema replaced: a column the schema
+   * file no longer has, a type it changed, or other partition columns. Adding a column does not.
+   */
+  private static boolean needsNewSchema(TableSchema schema, Existing before) {
+    List<String> partitions =
+        scala.jdk.javaapi.CollectionConverters.asJava(before.metadata().partitionColumns());
+    if (!partitions.equals(schema.partitions())) {
+      return true;
+    }
+    StructType wanted = schema.sparkSchema();
+    for (StructField f : before.schema().fields()) {
+      if (!wanted.getFieldIndex(f.name()).isDefined()
+          || !wanted.apply(f.name()).dataType().sameType(f.dataType())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
