@@ -106,7 +106,7 @@ class ServeIT {
           }
         }
 
-        // The README's example query, against the same rows of coopstats sql.
+        // docs/dashboards.md's example query, against the same rows of coopstats sql.
         List<String> partners =
             client
                 .sql(
@@ -145,7 +145,8 @@ class ServeIT {
             .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND")
             .hasMessageContaining("no_such_table");
 
-        // No read-only mode (README): a client's INSERT is a new commit of the warehouse's table.
+        // No read-only mode (docs/dashboards.md): a client's INSERT is a new commit of the
+        // warehouse's table.
         Path deltaLog = warehouse.resolve("gold").resolve(TABLE).resolve("_delta_log");
         long commits = commits(deltaLog);
         client

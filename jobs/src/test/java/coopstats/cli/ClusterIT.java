@@ -19,11 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The application jar under {@code spark-submit} on a real Spark standalone cluster: a master and
  * one worker on 127.0.0.1, started from Spark's own jars (the project's dependencies but Delta and
- * picocli, which {@code --jars} adds from {@code jobs/target/submit-jars}, as README.md says). The
- * gold tables it writes equal those of a local run on the sample.
+ * picocli, which {@code --jars} adds from {@code jobs/target/submit-jars}, as docs/cluster.md
+ * says). The gold tables it writes equal those of a local run on the sample.
  */
 class ClusterIT {
-  /** The jars README.md tells a user to pass to spark-submit, besides Spark's own. */
+  /** The jars docs/cluster.md tells a user to pass to spark-submit, besides Spark's own. */
   static final Path SUBMIT_JARS = TestPaths.home().resolve("jobs/target/submit-jars");
 
   @TempDir Path dir;
@@ -129,7 +129,7 @@ class ClusterIT {
     return dir.resolve("spark");
   }
 
-  /** The comma-separated list README.md's spark-submit line builds with ls and paste. */
+  /** The comma-separated list docs/cluster.md's spark-submit line builds with ls and paste. */
   private static String submitJars() throws IOException {
     try (Stream<Path> jars = Files.list(SUBMIT_JARS)) {
       List<String> names = jars.map(Path::toString).sorted().toList();

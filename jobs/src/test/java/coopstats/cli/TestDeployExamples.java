@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The deployment examples say what the tests run: README.md's spark-submit line and the Airflow DAG
- * pass the packages ClusterIT submits with, and the DAG's arguments are a valid command line.
+ * The deployment examples say what the tests run: the spark-submit line in docs/cluster.md and the
+ * Airflow DAG pass the packages ClusterIT submits with, and the DAG's arguments are a valid command
+ * line.
  */
 class TestDeployExamples {
   @Test
-  void readmeAndDagPassTheJarsTheClusterTestSubmits() throws IOException {
-    assertThat(Files.readString(TestPaths.home().resolve("README.md")))
+  void clusterPageAndDagPassTheJarsTheClusterTestSubmits() throws IOException {
+    assertThat(Files.readString(TestPaths.home().resolve("docs/cluster.md")))
         .contains("--jars \"$(ls jobs/target/submit-jars/*.jar | paste -sd, -)\" \\")
         .contains("--class coopstats.cli.Main");
     assertThat(dag())
