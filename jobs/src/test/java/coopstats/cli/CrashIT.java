@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import coopstats.Cli;
 import coopstats.LoggedLines;
 import coopstats.TestPaths;
 import java.io.BufferedReader;

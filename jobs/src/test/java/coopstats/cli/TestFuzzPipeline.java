@@ -2,7 +2,9 @@ package coopstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.Cli;
 import coopstats.Mutations;
+import coopstats.Tags;
 import coopstats.TestPaths;
 import coopstats.bronze.BronzeText;
 import coopstats.contract.Schemas;

@@ -2,6 +2,8 @@ package coopstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.Cli;
+import coopstats.Tags;
 import coopstats.TestPaths;
 import coopstats.generate.Generator;
 import coopstats.generate.Report;

@@ -2,6 +2,7 @@ package coopstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package coopstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.Cli;
 import coopstats.SampleWarehouse;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

@@ -1,7 +1,8 @@
-package coopstats.cli;
+package coopstats.gold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.Cli;
 import coopstats.SampleWarehouse;
 import coopstats.TestSpark;
 import java.nio.file.Path;

@@ -1,20 +1,19 @@
-package coopstats.cli;
+package coopstats;
 
-import coopstats.TestPaths;
-import coopstats.TestSpark;
+import coopstats.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the real command line in this JVM, on the shared test session, capturing its output. */
-record Cli(int exitCode, String out, String err) {
-  static Cli run(String... args) {
+public record Cli(int exitCode, String out, String err) {
+  public static Cli run(String... args) {
     return runWith(TestPaths.schemas(), args);
   }
 
   /** Runs with another schemas folder, for tests that change the contract. */
-  static Cli runWith(java.nio.file.Path schemas, String... args) {
+  public static Cli runWith(java.nio.file.Path schemas, String... args) {
     TestSpark.session();
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--schemas");
@@ -28,7 +27,7 @@ record Cli(int exitCode, String out, String err) {
   /**
    * The arguments of {@code run} from {@code dir/landing} into {@code dir/warehouse}, then more.
    */
-  static String[] runArgs(java.nio.file.Path dir, String... more) {
+  public static String[] runArgs(java.nio.file.Path dir, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -42,7 +41,7 @@ record Cli(int exitCode, String out, String err) {
   }
 
   /** The lines {@code coopstats sql --format csv} prints for a query, failing on an error. */
-  static List<String> csv(java.nio.file.Path warehouse, String query) {
+  public static List<String> csv(java.nio.file.Path warehouse, String query) {
     Cli q = run("sql", "--warehouse", warehouse.toString(), "--format", "csv", query);
     org.assertj.core.api.Assertions.assertThat(q.exitCode()).as(q.err()).isZero();
     return q.out().lines().toList();

@@ -1,7 +1,9 @@
-package coopstats.cli;
+package coopstats.silver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.Cli;
+import coopstats.Tags;
 import coopstats.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,9 @@
-package coopstats.cli;
+package coopstats.bronze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.Cli;
+import coopstats.Tags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +69,12 @@ class TestDatedFolders {
     Files.createDirectories(path.getParent());
     String[] f = idAndYear.split(",");
     Files.writeString(
-        path, TestIncremental.HEADER + f[0] + "," + f[1] + ",May,X,Kenya,energy,1,USD,million,\n");
+        path,
+        coopstats.run.TestIncremental.HEADER
+            + f[0]
+            + ","
+            + f[1]
+            + ",May,X,Kenya,energy,1,USD,million,\n");
   }
 
   private Cli cli(String... args) {

@@ -1,7 +1,8 @@
-package coopstats.cli;
+package coopstats.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.Cli;
 import coopstats.SampleWarehouse;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -1,9 +1,11 @@
-package coopstats.cli;
+package coopstats.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.Cli;
 import coopstats.ExitCodes;
 import coopstats.LoggedLines;
+import coopstats.Tags;
 import coopstats.TestSpark;
 import coopstats.gold.GoldJob;
 import coopstats.silver.SilverJob;
@@ -27,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that did not finish is put back, and a full refresh leaves what the nightly runs left.
  */
 @Tag(Tags.OWN_RUNS)
-class TestIncremental {
-  static final String HEADER =
+public class TestIncremental {
+  public static final String HEADER =
       "record_id,year,month,investor,country,sector,amount,currency,unit,is_tech\n";
   static final List<String> GOLD = GoldJob.TABLES.stream().map(t -> "gold." + t).toList();
 
