@@ -145,8 +145,8 @@ public final class Pipeline {
     InputSize.tune(spark, InputSize.of(spark, List.of(landing, warehouse.root() + "/bronze")));
     RefData ref = RefData.load(schemas.dir().resolve("ref"));
     // Before any stage: a bad setting of silver's stops the run before bronze takes anything in.
-    SilverJob silver = new SilverJob(spark, warehouse, schemas, ref, GoldJob::columnsRead);
-    String fingerprint = Fingerprint.of(schemas.dir(), GoldJob.sqlTexts());
+    SilverJob silver = new SilverJob(spark, warehouse, schemas, ref, GoldJob.columnsRead(schemas));
+    String fingerprint = Fingerprint.of(schemas.dir(), List.of());
     Optional<RunRecord.Published> last =
         fullRefresh
             ? Optional.empty()
@@ -325,7 +325,7 @@ public final class Pipeline {
                       .map(c -> c.silverTable().substring("silver.".length())),
                   java.util.stream.Stream.of("quarantine"))
               .toList();
-      case "gold" -> GoldJob.TABLES;
+      case "gold" -> schemas.goldTables();
       default -> throw new IllegalArgumentException(layer);
     };
   }

@@ -3,23 +3,20 @@ package coopstats.gold;
 import static org.apache.spark.sql.functions.col;
 
 import coopstats.Errors;
+import coopstats.contract.GoldQuery;
 import coopstats.contract.RuleSpec;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
 import coopstats.spark.MergedRows;
 import coopstats.spark.Parallel;
 import coopstats.spark.Warehouse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,11 +34,11 @@ import scala.runtime.BoxedUnit;
  * Computes gold from silver and ref, each table with its SQL file, in two steps:
  *
  * <ul>
- *   <li>the <em>sums</em> ({@link #SUMS}): each silver table summed at the finest grain the
- *       statistics need. Every column but the key adds up, so a nightly run adds the sums of the
- *       rows its merges added to silver and subtracts those of the rows they removed, and never
- *       reads all of silver again;
- *   <li>the yearly <em>statistics</em> ({@link #STATISTICS}), computed from the sums and ref.
+ *   <li>the <em>sums</em> (those whose SQL reads a silver table): each silver table summed at the
+ *       finest grain the statistics need. Every column but the key adds up, so a nightly run adds
+ *       the sums of the rows its merges added to silver and subtracts those of the rows they
+ *       removed, and never reads all of silver again;
+ *   <li>the yearly <em>statistics</em> (the others), computed from the sums and ref.
  * </ul>
  *
  * <p>Each table is published in one commit: all of it ({@link #build}), or only the years a change
@@ -51,38 +48,37 @@ import scala.runtime.BoxedUnit;
 public final class GoldJob {
   private static final Logger LOG = LoggerFactory.getLogger(GoldJob.class);
 
-  /** Silver summed, the inputs of the statistics; each reads one silver table. */
-  public static final List<String> SUMS =
-      List.of("investment_monthly", "fund_yearly", "training_yearly", "joint_lab_yearly");
-
-  /** The yearly statistics, computed from the sums. */
-  public static final List<String> STATISTICS =
-      List.of("investment_share_yearly", "tech_investment_ratio_yearly", "program_roi_yearly");
-
-  /** Every gold table, the sums first: the order they are computed in. */
-  public static final List<String> TABLES =
-      Stream.concat(SUMS.stream(), STATISTICS.stream()).toList();
-
   private static final Pattern SILVER = Pattern.compile("\\bsilver\\.([a-z_][a-z0-9_]*)\\b");
 
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final Schemas schemas;
+  private final List<String> sumsTables;
+  private final List<String> statisticTables;
 
   public GoldJob(SparkSession spark, Warehouse warehouse, Schemas schemas) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.schemas = schemas;
+    this.sumsTables = names(schemas, GoldQuery.Kind.SUMS);
+    this.statisticTables = names(schemas, GoldQuery.Kind.STATISTIC);
+  }
+
+  private static List<String> names(Schemas schemas, GoldQuery.Kind kind) {
+    return schemas.goldQueries().stream()
+        .filter(q -> q.kind() == kind)
+        .map(GoldQuery::name)
+        .toList();
   }
 
   /** Recomputes every gold table whole: the sums from all of silver, then the statistics. */
   public void build() {
     checkReaders();
     Map<String, String> sums = new LinkedHashMap<>();
-    SUMS.forEach(t -> sums.put(t, null));
+    sumsTables.forEach(t -> sums.put(t, null));
     publish(sums);
     Map<String, String> statistics = new LinkedHashMap<>();
-    STATISTICS.forEach(t -> statistics.put(t, null));
+    statisticTables.forEach(t -> statistics.put(t, null));
     publish(statistics);
   }
 
@@ -98,8 +94,9 @@ public final class GoldJob {
     Map<String, Set<Integer>> changed = new TreeMap<>();
     Map<String, Dataset<Row>> rows = new LinkedHashMap<>();
     Map<String, String> plan = new LinkedHashMap<>();
-    List<String> sums = SUMS.stream().filter(t -> merged.containsKey(silverTable(t))).toList();
-    SUMS.stream()
+    List<String> sums =
+        sumsTables.stream().filter(t -> merged.containsKey(silverTable(t))).toList();
+    sumsTables.stream()
         .filter(t -> !sums.contains(t))
         .forEach(t -> LOG.info("gold.{}: {} unchanged; kept", t, silverTable(t)));
     Map<String, Dataset<Row>> deltas =
@@ -123,7 +120,7 @@ public final class GoldJob {
     }
     publish(plan, rows);
     Map<String, String> statistics = new LinkedHashMap<>();
-    for (String table : STATISTICS) {
+    for (String table : statisticTables) {
       TableSchema schema = schemas.table("gold." + table);
       TreeSet<Integer> years = new TreeSet<>();
       for (String input : inputs(compute(table))) {
@@ -163,22 +160,23 @@ public final class GoldJob {
   }
 
   /**
-   * The columns of a silver table that gold's sums read: those of its columns that the SQL of a
+   * For a silver table, the columns that gold's sums read: those of its columns that the SQL of a
    * sums table reading it names.
    */
-  public static Set<String> columnsRead(TableSchema silver) {
-    Set<String> read = new TreeSet<>();
-    for (String table : SUMS) {
-      if (("silver." + silverInput(table)).equals(silver.table())) {
-        String text = sql(table);
-        for (String c : silver.columnNames()) {
-          if (Pattern.compile("\\b" + Pattern.quote(c) + "\\b").matcher(text).find()) {
-            read.add(c);
+  public static Function<TableSchema, Set<String>> columnsRead(Schemas schemas) {
+    return silver -> {
+      Set<String> read = new TreeSet<>();
+      for (GoldQuery q : schemas.goldQueries()) {
+        if (q.kind() == GoldQuery.Kind.SUMS && q.silverInput().equals(silver.table())) {
+          for (String c : silver.columnNames()) {
+            if (Pattern.compile("\\b" + Pattern.quote(c) + "\\b").matcher(q.sql()).find()) {
+              read.add(c);
+            }
           }
         }
       }
-    }
-    return read;
+      return read;
+    };
   }
 
   /** The table's SQL over {@code rows}, as if they were all of the silver table it reads. */
@@ -231,22 +229,8 @@ public final class GoldJob {
     return years;
   }
 
-  private static String silverTable(String sums) {
-    return "silver." + silverInput(sums);
-  }
-
-  /** The one silver table a sums table's SQL reads. */
-  static String silverInput(String table) {
-    Set<String> found = new TreeSet<>();
-    Matcher m = SILVER.matcher(sql(table));
-    while (m.find()) {
-      found.add(m.group(1));
-    }
-    if (found.size() != 1) {
-      throw new IllegalStateException(
-          "gold." + table + " must read exactly one silver table; its SQL reads " + found);
-    }
-    return found.iterator().next();
+  private String silverTable(String sums) {
+    return schemas.goldQuery("gold." + sums).silverInput();
   }
 
   private void publish(Map<String, String> plan) {
@@ -297,7 +281,7 @@ public final class GoldJob {
    */
   private void checkReaders() {
     Parallel.forEach(
-        TABLES,
+        schemas.goldTables(),
         table -> {
           TableSchema schema = schemas.table("gold." + table);
           if (!warehouse.exists("gold", table)) {
@@ -383,21 +367,8 @@ public final class GoldJob {
     return spark.sql(sql(table));
   }
 
-  /** The SQL of every gold table, for the run's fingerprint. */
-  public static List<String> sqlTexts() {
-    return TABLES.stream().map(GoldJob::sql).toList();
-  }
-
-  /** The SQL file of a gold table, from the application's resources. */
-  public static String sql(String table) {
-    String resource = "/sql/gold/" + table + ".sql";
-    try (InputStream in = GoldJob.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing SQL resource " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The SQL file of a gold table, loaded with {@code schemas/}. */
+  private String sql(String table) {
+    return schemas.goldQuery("gold." + table).sql();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Silver to gold: the yearly statistics. Each gold table is one SQL file in {@code sql/gold/},
- * named after the table, and one schema file in {@code schemas/tables/gold/}.
+ * Silver to gold: the yearly statistics. Each gold table is one schema file and, beside it, one SQL
+ * file of the same name in {@code schemas/tables/gold/}.
  */
 package coopstats.gold;

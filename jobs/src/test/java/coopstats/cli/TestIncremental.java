@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.ExitCodes;
 import coopstats.LoggedLines;
+import coopstats.TestPaths;
 import coopstats.TestSpark;
-import coopstats.gold.GoldJob;
+import coopstats.contract.Schemas;
 import coopstats.silver.SilverJob;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TestIncremental {
   static final String HEADER =
       "record_id,year,month,investor,country,sector,amount,currency,unit,is_tech\n";
-  static final List<String> GOLD = GoldJob.TABLES.stream().map(t -> "gold." + t).toList();
+  static final List<String> GOLD =
+      Schemas.load(TestPaths.schemas()).goldTables().stream().map(t -> "gold." + t).toList();
 
   @TempDir Path dir;
 

@@ -3,6 +3,7 @@ package coopstats.gold;
 import coopstats.TestPaths;
 import coopstats.TestSpark;
 import coopstats.contract.ColumnSpec;
+import coopstats.contract.GoldQuery;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
 import coopstats.ref.RefData;
@@ -88,7 +89,11 @@ final class GoldFixture {
     warehouse.registerAll();
     GoldJob job = new GoldJob(spark, warehouse, schemas);
     if (!sumsCurrent) {
-      for (String sums : GoldJob.SUMS) {
+      for (String sums :
+          schemas.goldQueries().stream()
+              .filter(q -> q.kind() == GoldQuery.Kind.SUMS)
+              .map(GoldQuery::name)
+              .toList()) {
         warehouse.overwrite(job.compute(sums), schemas.table("gold." + sums));
       }
       sumsCurrent = true;
