@@ -145,7 +145,8 @@ public final class Pipeline {
     InputSize.tune(spark, InputSize.of(spark, List.of(landing, warehouse.root() + "/bronze")));
     RefData ref = RefData.load(schemas.dir().resolve("ref"));
     // Before any stage: a bad setting of silver's stops the run before bronze takes anything in.
-    SilverJob silver = new SilverJob(spark, warehouse, schemas, ref, GoldJob.columnsRead(schemas));
+    SilverJob silver =
+        new SilverJob(spark, warehouse, schemas, ref, GoldJob.columnsRead(spark, schemas));
     String fingerprint = Fingerprint.of(schemas.dir(), List.of());
     Optional<RunRecord.Published> last =
         fullRefresh

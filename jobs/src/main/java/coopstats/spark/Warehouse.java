@@ -337,6 +337,11 @@ public final class Warehouse {
     return path(schema.layer(), schema.name());
   }
 
+  /** The table's rows, at its latest version. */
+  public Dataset<Row> read(String layer, String table) {
+    return spark.read().format("delta").load(path(layer, table));
+  }
+
   /** The table's rows as of {@code version}. */
   public Dataset<Row> read(String layer, String table, long version) {
     return spark.read().format("delta").option("versionAsOf", version).load(path(layer, table));

@@ -89,16 +89,14 @@ final class GoldFixture {
     warehouse.registerAll();
     GoldJob job = new GoldJob(spark, warehouse, schemas);
     if (!sumsCurrent) {
-      for (String sums :
-          schemas.goldQueries().stream()
-              .filter(q -> q.kind() == GoldQuery.Kind.SUMS)
-              .map(GoldQuery::name)
-              .toList()) {
-        warehouse.overwrite(job.compute(sums), schemas.table("gold." + sums));
+      for (GoldQuery q : schemas.goldQueries()) {
+        if (q.kind() == GoldQuery.Kind.SUMS) {
+          warehouse.overwrite(job.compute(q), schemas.table(q.table()));
+        }
       }
       sumsCurrent = true;
     }
-    return job.compute(table)
+    return job.compute(schemas.goldQuery("gold." + table))
         .where(where)
         .orderBy(
             java.util.Arrays.stream(orderBy.split(","))
