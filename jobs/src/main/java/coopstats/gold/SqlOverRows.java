@@ -31,7 +31,8 @@ final class SqlOverRows {
     SparkSession spark = rows.sparkSession();
     // One at a time: two queries using the same view name must not see each other's rows. The
     // query is analysed before the view is dropped, and an analysed plan holds the rows, not the
-    // view's name.
+    // view's name. Dropping a view also drops a cache of its rows, so callers pass rows that are
+    // checkpointed or read from a table, never cached ones.
     synchronized (SqlOverRows.class) {
       rows.createOrReplaceTempView(view);
       try {
