@@ -1,10 +1,10 @@
 package coopstats.bench;
 
+import coopstats.contract.GoldQuery;
 import coopstats.contract.LandingContract;
 import coopstats.contract.Schemas;
 import coopstats.contract.SourceProfile;
 import coopstats.contract.TableSchema;
-import coopstats.gold.GoldJob;
 import coopstats.ref.RefData;
 import java.io.IOException;
 import java.io.InputStream;
@@ -170,8 +170,9 @@ public final class DuckPeer {
     Files.createDirectories(out.resolve("gold"));
     exec("CREATE SCHEMA IF NOT EXISTS gold");
     // The sums first (from silver), then the statistics (from the sums), as the pipeline does.
-    for (String table : GoldJob.TABLES) {
-      exec("CREATE OR REPLACE TABLE gold." + table + " AS " + GoldJob.sql(table));
+    for (GoldQuery query : schemas.goldQueries()) {
+      String table = query.name();
+      exec("CREATE OR REPLACE TABLE gold." + table + " AS " + query.sql());
       exec(
           "COPY gold."
               + table

@@ -2,7 +2,6 @@ package coopstats.bench;
 
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
-import coopstats.gold.GoldJob;
 import io.delta.kernel.Scan;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Table;
@@ -76,7 +75,7 @@ public final class GoldCompare {
     long rows = 0;
     Engine engine = DefaultEngine.create(new Configuration());
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-      for (String table : GoldJob.TABLES) {
+      for (String table : schemas.goldTables()) {
         TableSchema schema = schemas.table("gold." + table);
         Path delta = warehouse.resolve("gold").resolve(table);
         Path parquet = peer.resolve("gold").resolve(table + ".parquet");
@@ -132,7 +131,8 @@ public final class GoldCompare {
       System.out.println("gold disagrees: " + differing + " difference(s)");
       System.exit(1);
     }
-    System.out.println("gold agrees: " + rows + " rows in " + GoldJob.TABLES.size() + " tables");
+    System.out.println(
+        "gold agrees: " + rows + " rows in " + schemas.goldTables().size() + " tables");
   }
 
   private static boolean same(String column, Object p, Object d) {

@@ -6,8 +6,9 @@ import java.util.stream.Collectors;
 
 /**
  * The data dictionary ({@code docs/tables.md}), rendered from the table schema files alone: every
- * table's description, grain, key, partitioning, columns and rules. {@code coopstats docs} writes
- * it; a test fails when the committed file differs from what the schema files say.
+ * table's description, grain, key, partitioning, columns and rules, and for a gold table the SQL
+ * file that computes it and the tables that file reads. {@code coopstats docs} writes it; a test
+ * fails when the committed file differs from what the schema files say.
  */
 public final class DataDictionary {
   static final List<String> LAYERS = List.of("gold", "silver", "ref", "ops");
@@ -42,7 +43,7 @@ public final class DataDictionary {
     for (int i = 0; i < LAYERS.size(); i++) {
       md.append("\n## ").append(LAYER_TITLES[i]).append('\n');
       for (TableSchema t : tablesOf(schemas, LAYERS.get(i))) {
-        table(md, t);
+        table(md, schemas, t);
       }
     }
     return md.toString();
@@ -52,7 +53,7 @@ public final class DataDictionary {
     return schemas.tables().stream().filter(t -> t.layer().equals(layer)).toList();
   }
 
-  private static void table(StringBuilder md, TableSchema t) {
+  private static void table(StringBuilder md, Schemas schemas, TableSchema t) {
     md.append("\n### ").append(t.table()).append("\n\n");
     md.append(t.description().strip()).append("\n\n");
     md.append("- **Grain:** ").append(t.grain().strip()).append('\n');
@@ -61,6 +62,12 @@ public final class DataDictionary {
         .append(t.partitions().isEmpty() ? "not partitioned" : codes(t.partitions()))
         .append('\n');
     if (t.layer().equals("gold")) {
+      GoldQuery q = schemas.goldQuery(t.table());
+      md.append("- **Query:** `schemas/")
+          .append(schemas.dir().relativize(q.file()).toString().replace('\\', '/'))
+          .append("`, which reads ")
+          .append(codes(q.inputs()))
+          .append('\n');
       md.append("- **A year's rows are computed from:** ")
           .append(
               switch (t.yearDependenceOrDefault()) {

@@ -16,7 +16,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The {@code schemas/} folder, loaded once per run: table schemas, landing contracts, profiles. */
+/**
+ * The {@code schemas/} folder, loaded once per run: table schemas with each gold table's SQL,
+ * landing contracts and source profiles.
+ */
 public final class Schemas {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
@@ -34,10 +37,12 @@ public final class Schemas {
   private final Map<String, TableSchema> tables;
   private final Map<String, LandingContract> contracts;
   private final Map<String, SourceProfile> profiles;
+  private final List<GoldQuery> gold;
 
   private Schemas(Path dir) {
     this.dir = dir;
     this.tables = new TreeMap<>();
+    Map<Path, TableSchema> schemaFiles = new TreeMap<>();
     for (Path f : yamlFiles(dir.resolve("tables"))) {
       TableSchema t = read(f, TableSchema.class);
       checkTableName(f, t.table());
@@ -64,7 +69,9 @@ public final class Schemas {
         }
       }
       tables.put(t.table(), t);
+      schemaFiles.put(f, t);
     }
+    this.gold = GoldQueries.load(dir.resolve("tables"), schemaFiles, tables);
     this.contracts = new TreeMap<>();
     for (Path f : yamlFiles(dir.resolve("landing"))) {
       LandingContract c = read(f, LandingContract.class);
@@ -135,6 +142,28 @@ public final class Schemas {
 
   public List<TableSchema> tables() {
     return List.copyOf(tables.values());
+  }
+
+  /** Every gold table's SQL file, in the order a run computes them: the sums, then statistics. */
+  public List<GoldQuery> goldQueries() {
+    return gold;
+  }
+
+  /** Every gold table's name (without {@code gold.}), in the order a run computes them. */
+  public List<String> goldTables() {
+    return gold.stream().map(GoldQuery::name).toList();
+  }
+
+  /** The SQL file of a gold table, {@code gold.<name>}. */
+  public GoldQuery goldQuery(String qualifiedName) {
+    return gold.stream()
+        .filter(q -> q.table().equals(qualifiedName))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                Errors.badSchemaFile(
+                    dir.resolve("tables").toString(),
+                    "no schema file declares gold table " + qualifiedName));
   }
 
   public LandingContract contract(String kind) {

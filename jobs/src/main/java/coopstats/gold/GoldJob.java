@@ -1,69 +1,44 @@
 package coopstats.gold;
 
-import static org.apache.spark.sql.functions.col;
-
-import coopstats.Errors;
-import coopstats.contract.RuleSpec;
+import coopstats.contract.GoldQuery;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
 import coopstats.spark.MergedRows;
 import coopstats.spark.Parallel;
 import coopstats.spark.Warehouse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.apache.spark.sql.Column;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias;
 import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.runtime.BoxedUnit;
 
 /**
- * Computes gold from silver and ref, each table with its SQL file, in two steps:
+ * Computes gold from silver and ref, each table with the SQL file beside its schema file, in two
+ * steps:
  *
  * <ul>
- *   <li>the <em>sums</em> ({@link #SUMS}): each silver table summed at the finest grain the
+ *   <li>the <em>sums</em>, whose SQL reads one silver table: silver summed at the finest grain the
  *       statistics need. Every column but the key adds up, so a nightly run adds the sums of the
- *       rows its merges added to silver and subtracts those of the rows they removed, and never
- *       reads all of silver again;
- *   <li>the yearly <em>statistics</em> ({@link #STATISTICS}), computed from the sums and ref.
+ *       rows its merges added to silver and subtracts those of the rows they removed ({@link
+ *       Sums}), and never reads all of silver again;
+ *   <li>the yearly <em>statistics</em>, computed from the sums and ref.
  * </ul>
  *
  * <p>Each table is published in one commit: all of it ({@link #build}), or only the years a change
- * reaches ({@link #update}), with {@code replaceWhere} on the year so that other years' files stay
- * as they are. Rows are checked against their table's rules before they are written.
+ * reaches ({@link #update}, {@link AffectedYears}), with {@code replaceWhere} on the year so that
+ * other years' files stay as they are. Rows are checked against their table's rules ({@link
+ * GoldRules}) before any is written.
  */
 public final class GoldJob {
   private static final Logger LOG = LoggerFactory.getLogger(GoldJob.class);
-
-  /** Silver summed, the inputs of the statistics; each reads one silver table. */
-  public static final List<String> SUMS =
-      List.of("investment_monthly", "fund_yearly", "training_yearly", "joint_lab_yearly");
-
-  /** The yearly statistics, computed from the sums. */
-  public static final List<String> STATISTICS =
-      List.of("investment_share_yearly", "tech_investment_ratio_yearly", "program_roi_yearly");
-
-  /** Every gold table, the sums first: the order they are computed in. */
-  public static final List<String> TABLES =
-      Stream.concat(SUMS.stream(), STATISTICS.stream()).toList();
-
-  private static final Pattern SILVER = Pattern.compile("\\bsilver\\.([a-z_][a-z0-9_]*)\\b");
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -75,15 +50,31 @@ public final class GoldJob {
     this.schemas = schemas;
   }
 
+  /**
+   * For a silver table, the columns that gold's sums read, from Spark's analysis of the SQL of the
+   * sums tables that read it; none when no gold table reads it.
+   */
+  public static Function<TableSchema, Set<String>> columnsRead(
+      SparkSession spark, Schemas schemas) {
+    return silver -> {
+      Set<String> read = new TreeSet<>();
+      for (GoldQuery q : queries(schemas, GoldQuery.Kind.SUMS)) {
+        if (q.silverInput().equals(silver.table())) {
+          read.addAll(SilverColumns.read(spark, q, silver));
+        }
+      }
+      return read;
+    };
+  }
+
   /** Recomputes every gold table whole: the sums from all of silver, then the statistics. */
   public void build() {
     checkReaders();
-    Map<String, String> sums = new LinkedHashMap<>();
-    SUMS.forEach(t -> sums.put(t, null));
-    publish(sums);
-    Map<String, String> statistics = new LinkedHashMap<>();
-    STATISTICS.forEach(t -> statistics.put(t, null));
-    publish(statistics);
+    for (GoldQuery.Kind kind : GoldQuery.Kind.values()) {
+      Map<GoldQuery, String> whole = new LinkedHashMap<>();
+      queries(schemas, kind).forEach(q -> whole.put(q, null));
+      publish(whole);
+    }
   }
 
   /**
@@ -95,166 +86,71 @@ public final class GoldJob {
    */
   public void update(Map<String, MergedRows> merged) {
     checkReaders();
-    Map<String, Set<Integer>> changed = new TreeMap<>();
-    Map<String, Dataset<Row>> rows = new LinkedHashMap<>();
-    Map<String, String> plan = new LinkedHashMap<>();
-    List<String> sums = SUMS.stream().filter(t -> merged.containsKey(silverTable(t))).toList();
-    SUMS.stream()
-        .filter(t -> !sums.contains(t))
-        .forEach(t -> LOG.info("gold.{}: {} unchanged; kept", t, silverTable(t)));
-    Map<String, Dataset<Row>> deltas =
-        Parallel.map(sums, table -> delta(table, merged.get(silverTable(table))).localCheckpoint());
-    // The checkpoints hold the deltas now; the views they were computed through are the update's
-    // own, and a later query in the same session must not see them.
-    for (String table : sums) {
-      spark.catalog().dropTempView(view("added_" + table));
-      spark.catalog().dropTempView(view("removed_" + table));
-    }
-    Map<String, TreeSet<Integer>> touched = Parallel.map(sums, table -> years(deltas.get(table)));
-    for (String table : sums) {
-      if (touched.get(table).isEmpty()) {
-        LOG.info("gold.{}: the changes to {} add up to nothing; kept", table, silverTable(table));
-        continue;
-      }
-      changed.put("gold." + table, touched.get(table));
-      String where = affected(TableSchema.YearDependence.YEAR, touched.get(table));
-      rows.put(table, applied(table, deltas.get(table), where));
-      plan.put(table, where);
-    }
-    publish(plan, rows);
-    Map<String, String> statistics = new LinkedHashMap<>();
-    for (String table : STATISTICS) {
-      TableSchema schema = schemas.table("gold." + table);
+    Map<String, TreeSet<Integer>> changed = updateSums(merged);
+    Map<GoldQuery, String> statistics = new LinkedHashMap<>();
+    for (GoldQuery q : queries(schemas, GoldQuery.Kind.STATISTIC)) {
       TreeSet<Integer> years = new TreeSet<>();
-      for (String input : inputs(compute(table))) {
-        years.addAll(changed.getOrDefault(input, Set.of()));
-      }
+      q.inputs().forEach(input -> years.addAll(changed.getOrDefault(input, new TreeSet<>())));
       if (years.isEmpty()) {
-        LOG.info("gold.{}: inputs unchanged; kept", table);
+        LOG.info("{}: inputs unchanged; kept", q.table());
       } else {
-        statistics.put(table, affected(schema.yearDependenceOrDefault(), years));
+        TableSchema schema = schemas.table(q.table());
+        statistics.put(q, AffectedYears.predicate(schema.yearDependenceOrDefault(), years));
       }
     }
     publish(statistics);
   }
 
-  /**
-   * What a merge did to a sums table: its SQL over the rows the merge added, minus the same over
-   * the rows it removed, per key. Only keys whose sums move are kept.
-   */
-  private Dataset<Row> delta(String table, MergedRows merged) {
-    TableSchema schema = schemas.table("gold." + table);
-    // Named after the gold table: the deltas are computed side by side.
-    Dataset<Row> added = summed(table, merged.added(), "added_" + table);
-    Dataset<Row> removed = summed(table, merged.removed(), "removed_" + table);
-    List<String> measures = measures(schema);
-    Column[] negated =
-        Stream.concat(
-                schema.key().stream().map(functions::col),
-                measures.stream().map(m -> functions.negate(col(m)).as(m)))
-            .toArray(Column[]::new);
-    Dataset<Row> delta = added.unionByName(removed.select(negated));
-    return sumByKey(delta, schema)
-        .where(
-            measures.stream()
-                .map(m -> col(m).notEqual(functions.lit(0)))
-                .reduce(Column::or)
-                .orElseThrow());
-  }
-
-  /**
-   * The columns of a silver table that gold's sums read: those of its columns that the SQL of a
-   * sums table reading it names.
-   */
-  public static Set<String> columnsRead(TableSchema silver) {
-    Set<String> read = new TreeSet<>();
-    for (String table : SUMS) {
-      if (("silver." + silverInput(table)).equals(silver.table())) {
-        String text = sql(table);
-        for (String c : silver.columnNames()) {
-          if (Pattern.compile("\\b" + Pattern.quote(c) + "\\b").matcher(text).find()) {
-            read.add(c);
-          }
-        }
+  /** Publishes the sums tables whose silver table a merge changed; returns the years per table. */
+  private Map<String, TreeSet<Integer>> updateSums(Map<String, MergedRows> merged) {
+    List<GoldQuery> sums =
+        queries(schemas, GoldQuery.Kind.SUMS).stream()
+            .filter(q -> merged.containsKey(q.silverInput()))
+            .toList();
+    queries(schemas, GoldQuery.Kind.SUMS).stream()
+        .filter(q -> !sums.contains(q))
+        .forEach(q -> LOG.info("{}: {} unchanged; kept", q.table(), q.silverInput()));
+    Map<GoldQuery, Dataset<Row>> deltas =
+        Parallel.map(sums, q -> delta(q, merged.get(q.silverInput())).localCheckpoint());
+    Map<GoldQuery, TreeSet<Integer>> touched =
+        Parallel.map(sums, q -> AffectedYears.of(deltas.get(q)));
+    Map<String, TreeSet<Integer>> changed = new TreeMap<>();
+    Map<GoldQuery, String> plan = new LinkedHashMap<>();
+    Map<GoldQuery, Dataset<Row>> rows = new LinkedHashMap<>();
+    for (GoldQuery q : sums) {
+      if (touched.get(q).isEmpty()) {
+        LOG.info("{}: the changes to {} add up to nothing; kept", q.table(), q.silverInput());
+        continue;
       }
+      changed.put(q.table(), touched.get(q));
+      String where = AffectedYears.predicate(TableSchema.YearDependence.YEAR, touched.get(q));
+      Dataset<Row> current = warehouse.read("gold", q.name()).where(where);
+      rows.put(q, Sums.withDelta(current, deltas.get(q), schemas.table(q.table())));
+      plan.put(q, where);
     }
-    return read;
+    publish(plan, rows);
+    return changed;
   }
 
-  /** The table's SQL over {@code rows}, as if they were all of the silver table it reads. */
-  private Dataset<Row> summed(String table, Dataset<Row> rows, String view) {
-    String name = view(view);
-    rows.createOrReplaceTempView(name);
-    return spark.sql(SILVER.matcher(sql(table)).replaceAll(name));
+  /** What a merge did to a sums table: its SQL over the added rows, minus over the removed. */
+  private Dataset<Row> delta(GoldQuery sums, MergedRows merged) {
+    // Named after the gold table: the deltas are computed side by side.
+    Dataset<Row> added =
+        SqlOverRows.readingRowsAs(
+            sums.sql(), sums.silverInput(), merged.added(), "coopstats_added_" + sums.name());
+    Dataset<Row> removed =
+        SqlOverRows.readingRowsAs(
+            sums.sql(), sums.silverInput(), merged.removed(), "coopstats_removed_" + sums.name());
+    return Sums.delta(added, removed, schemas.table(sums.table()));
   }
 
-  private static String view(String name) {
-    return "coopstats_" + name;
-  }
-
-  /**
-   * The table's new rows for the years {@code where} selects: its rows there now plus {@code
-   * delta}, summed per key. A key whose every measure comes to zero has no rows left and is
-   * dropped; one whose row count does not (a count below zero would mean the feed and the table
-   * disagree) is kept for the table's rules to judge.
-   */
-  private Dataset<Row> applied(String table, Dataset<Row> delta, String where) {
-    TableSchema schema = schemas.table("gold." + table);
-    Dataset<Row> current =
-        spark.read().format("delta").load(warehouse.path("gold", table)).where(where);
-    Column[] columns = schema.columnNames().stream().map(functions::col).toArray(Column[]::new);
-    Dataset<Row> sum = sumByKey(current.select(columns).unionByName(delta.select(columns)), schema);
-    return sum.where(
-        measures(schema).stream()
-            .map(m -> col(m).notEqual(functions.lit(0)))
-            .reduce(Column::or)
-            .orElseThrow());
-  }
-
-  private static Dataset<Row> sumByKey(Dataset<Row> rows, TableSchema schema) {
-    List<String> measures = measures(schema);
-    Column[] sums = measures.stream().map(m -> functions.sum(col(m)).as(m)).toArray(Column[]::new);
-    return rows.groupBy(schema.key().stream().map(functions::col).toArray(Column[]::new))
-        .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length));
-  }
-
-  /** A sums table's additive columns: every column but the key. */
-  private static List<String> measures(TableSchema schema) {
-    return schema.columnNames().stream().filter(c -> !schema.key().contains(c)).toList();
-  }
-
-  private static TreeSet<Integer> years(Dataset<Row> rows) {
-    TreeSet<Integer> years = new TreeSet<>();
-    for (Row r : rows.select("year").distinct().collectAsList()) {
-      years.add(r.getInt(0));
-    }
-    return years;
-  }
-
-  private static String silverTable(String sums) {
-    return "silver." + silverInput(sums);
-  }
-
-  /** The one silver table a sums table's SQL reads. */
-  static String silverInput(String table) {
-    Set<String> found = new TreeSet<>();
-    Matcher m = SILVER.matcher(sql(table));
-    while (m.find()) {
-      found.add(m.group(1));
-    }
-    if (found.size() != 1) {
-      throw new IllegalStateException(
-          "gold." + table + " must read exactly one silver table; its SQL reads " + found);
-    }
-    return found.iterator().next();
-  }
-
-  private void publish(Map<String, String> plan) {
-    Map<String, Dataset<Row>> rows = new LinkedHashMap<>();
+  /** Publishes each table of {@code plan}: all of it, or the rows its year predicate selects. */
+  private void publish(Map<GoldQuery, String> plan) {
+    Map<GoldQuery, Dataset<Row>> rows = new LinkedHashMap<>();
     plan.forEach(
-        (table, where) -> {
-          Dataset<Row> computed = compute(table);
-          rows.put(table, where == null ? computed : computed.where(functions.expr(where)));
+        (q, where) -> {
+          Dataset<Row> computed = compute(q);
+          rows.put(q, where == null ? computed : computed.where(functions.expr(where)));
         });
     publish(plan, rows);
   }
@@ -265,26 +161,25 @@ public final class GoldJob {
    * per table. The sums are published before the statistics are computed from them; a statistic
    * whose check fails makes the run put every table it wrote back (see {@code Pipeline}).
    */
-  private void publish(Map<String, String> plan, Map<String, Dataset<Row>> planned) {
-    List<String> tables = List.copyOf(plan.keySet());
+  private void publish(Map<GoldQuery, String> plan, Map<GoldQuery, Dataset<Row>> planned) {
+    List<GoldQuery> tables = List.copyOf(plan.keySet());
     // Computed once, here, side by side: the checks and the write read these rows, not silver
     // again. A checkpoint rather than a cache, because dropping a check's temporary view over the
     // rows would also drop a cache of them. Gold is small by construction.
-    Map<String, Dataset<Row>> computed =
-        Parallel.map(tables, table -> planned.get(table).localCheckpoint());
-    // One after the other: every check reads its rows as the view "rows".
-    tables.forEach(table -> check(schemas.table("gold." + table), computed.get(table)));
+    Map<GoldQuery, Dataset<Row>> computed =
+        Parallel.map(tables, q -> planned.get(q).localCheckpoint());
+    tables.forEach(q -> GoldRules.check(schemas.table(q.table()), computed.get(q)));
     Parallel.forEach(
         tables,
-        table -> {
-          TableSchema schema = schemas.table("gold." + table);
-          String where = plan.get(table);
+        q -> {
+          TableSchema schema = schemas.table(q.table());
+          String where = plan.get(q);
           if (where == null) {
-            warehouse.overwrite(computed.get(table), schema);
-            LOG.info("gold.{}: published", table);
+            warehouse.overwrite(computed.get(q), schema);
+            LOG.info("{}: published", q.table());
           } else {
-            warehouse.replaceWhere(computed.get(table), schema, where);
-            LOG.info("gold.{}: published {}", table, where);
+            warehouse.replaceWhere(computed.get(q), schema, where);
+            LOG.info("{}: published {}", q.table(), where);
           }
         });
   }
@@ -297,7 +192,7 @@ public final class GoldJob {
    */
   private void checkReaders() {
     Parallel.forEach(
-        TABLES,
+        schemas.goldTables(),
         table -> {
           TableSchema schema = schemas.table("gold." + table);
           if (!warehouse.exists("gold", table)) {
@@ -307,97 +202,12 @@ public final class GoldJob {
         });
   }
 
-  /**
-   * Checks a gold table's new rows against the rules its schema file declares. A broken fail rule
-   * stops the run before any gold table is written; a broken warn rule is logged.
-   */
-  private void check(TableSchema schema, Dataset<Row> rows) {
-    for (RuleSpec rule : schema.rulesOrEmpty()) {
-      Dataset<Row> broken;
-      if (rule.violations() != null) {
-        rows.createOrReplaceTempView("rows");
-        broken = spark.sql(rule.violations());
-      } else {
-        broken =
-            rows.filter(
-                functions.not(
-                    functions.coalesce(functions.expr(rule.expect()), functions.lit(true))));
-      }
-      List<String> first = broken.toJSON().limit(1).collectAsList();
-      // The view is the check's own: a later query in the same session must not see it.
-      spark.catalog().dropTempView("rows");
-      if (first.isEmpty()) {
-        continue;
-      }
-      if (rule.actionOrDefault() == RuleSpec.Action.WARN) {
-        LOG.warn(
-            "{}: check {} is broken: {}; {}",
-            schema.table(),
-            rule.name(),
-            first.get(0),
-            rule.reason());
-      } else {
-        throw Errors.goldCheckFailed(
-            schema.table(), rule.name() + " (" + rule.reason().strip() + ")", first.get(0));
-      }
-    }
-  }
-
-  /**
-   * The predicate on year that covers every year whose rows depend on one of {@code years}. Built
-   * from integers only.
-   */
-  static String affected(TableSchema.YearDependence dependence, TreeSet<Integer> years) {
-    return switch (dependence) {
-      case YEAR -> "year IN (" + join(years) + ")";
-      case PREVIOUS_YEAR -> {
-        TreeSet<Integer> withNext = new TreeSet<>(years);
-        years.forEach(y -> withNext.add(y + 1));
-        yield "year IN (" + join(withNext) + ")";
-      }
-      case EARLIER_YEARS -> "year >= " + years.first();
-    };
-  }
-
-  private static String join(Set<Integer> years) {
-    return years.stream().map(String::valueOf).collect(Collectors.joining(", "));
-  }
-
-  /** The tables a gold query reads, from its analysed plan. */
-  static Set<String> inputs(Dataset<Row> rows) {
-    Set<String> names = new TreeSet<>();
-    rows.queryExecution()
-        .analyzed()
-        .foreach(
-            node -> {
-              if (node instanceof SubqueryAlias a && !a.identifier().qualifier().isEmpty()) {
-                names.add(a.identifier().qualifier().last() + "." + a.identifier().name());
-              }
-              return BoxedUnit.UNIT;
-            });
-    return names;
-  }
-
   /** The rows of a gold table, computed from the tables in the catalog. */
-  public Dataset<Row> compute(String table) {
-    return spark.sql(sql(table));
+  Dataset<Row> compute(GoldQuery query) {
+    return spark.sql(query.sql());
   }
 
-  /** The SQL of every gold table, for the run's fingerprint. */
-  public static List<String> sqlTexts() {
-    return TABLES.stream().map(GoldJob::sql).toList();
-  }
-
-  /** The SQL file of a gold table, from the application's resources. */
-  public static String sql(String table) {
-    String resource = "/sql/gold/" + table + ".sql";
-    try (InputStream in = GoldJob.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing SQL resource " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static List<GoldQuery> queries(Schemas schemas, GoldQuery.Kind kind) {
+    return schemas.goldQueries().stream().filter(q -> q.kind() == kind).toList();
   }
 }

@@ -8,28 +8,23 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A digest of everything in {@code schemas/} (reference data, profiles, table schemas) and of the
- * gold SQL. Two runs with the same fingerprint and no new bronze rows would compute the same
+ * A digest of everything in {@code schemas/}: reference data, profiles, table schemas and the gold
+ * SQL beside them. Two runs with the same fingerprint and no new bronze rows would compute the same
  * tables, so the second one publishes nothing.
  */
 public final class Fingerprint {
   private Fingerprint() {}
 
-  public static String of(Path schemas, List<String> extraTexts) {
+  public static String of(Path schemas) {
     try (Stream<Path> files = Files.walk(schemas)) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
         sha.update(schemas.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
         sha.update(Files.readAllBytes(f));
-        sha.update((byte) 0);
-      }
-      for (String text : extraTexts) {
-        sha.update(text.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
       }
       return HexFormat.of().formatHex(sha.digest());

@@ -102,8 +102,9 @@ public final class Pipeline {
     InputSize.tune(spark, InputSize.of(spark, List.of(landing, warehouse.root() + "/bronze")));
     RefData ref = RefData.load(schemas.dir().resolve("ref"));
     // Before any stage: a bad setting of silver's stops the run before bronze takes anything in.
-    SilverJob silver = new SilverJob(spark, warehouse, schemas, ref, GoldJob::columnsRead);
-    String fingerprint = Fingerprint.of(schemas.dir(), GoldJob.sqlTexts());
+    SilverJob silver =
+        new SilverJob(spark, warehouse, schemas, ref, GoldJob.columnsRead(spark, schemas));
+    String fingerprint = Fingerprint.of(schemas.dir());
     Optional<RunRecord.Published> last =
         fullRefresh
             ? Optional.empty()

@@ -1,7 +1,6 @@
 package coopstats.run;
 
 import coopstats.contract.Schemas;
-import coopstats.gold.GoldJob;
 import coopstats.spark.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ final class Publication {
                           .map(c -> c.silverTable().substring("silver.".length())),
                       Stream.of("quarantine"))
                   .toList();
-          case "gold" -> GoldJob.TABLES;
+          case "gold" -> schemas.goldTables();
           default -> throw new IllegalArgumentException(layer);
         };
     return names.stream().map(t -> layer + "." + t).toList();

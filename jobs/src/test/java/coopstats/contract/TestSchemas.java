@@ -77,6 +77,76 @@ class TestSchemas {
         .isEqualTo(SourceProfile.OnMissingColumn.FAIL);
   }
 
+  @Test
+  void goldTablesAreTheSumsThenTheStatisticsBySqlFile() {
+    Schemas schemas = Schemas.load(TestPaths.schemas());
+    assertThat(schemas.goldTables())
+        .containsExactly(
+            "fund_yearly",
+            "investment_monthly",
+            "joint_lab_yearly",
+            "training_yearly",
+            "investment_share_yearly",
+            "program_roi_yearly",
+            "tech_investment_ratio_yearly");
+    GoldQuery sums = schemas.goldQuery("gold.investment_monthly");
+    assertThat(sums.kind()).isEqualTo(GoldQuery.Kind.SUMS);
+    assertThat(sums.silverInput()).isEqualTo("silver.investment");
+    // Read from the parse: the CTE names and the comments' table names are not inputs.
+    assertThat(schemas.goldQuery("gold.program_roi_yearly").inputs())
+        .containsExactly(
+            "gold.fund_yearly", "gold.joint_lab_yearly", "gold.training_yearly", "ref.program");
+  }
+
+  @Test
+  void aGoldSchemaFileWithoutItsSqlIsRefused() throws IOException {
+    Path schemas = TestPaths.schemasWith(dir, "sources/cgit.yaml", "");
+    Files.delete(schemas.resolve("tables/gold/fund_yearly.sql"));
+    assertRefused(
+        schemas,
+        "fund_yearly.yaml",
+        "gold.fund_yearly has no SQL file; put the query that computes it in fund_yearly.sql");
+  }
+
+  @Test
+  void aSqlFileWithoutItsSchemaFileIsRefused() throws IOException {
+    Path schemas = TestPaths.schemasWith(dir, "sources/cgit.yaml", "");
+    Files.writeString(schemas.resolve("tables/gold/orphan.sql"), "SELECT 1 AS x");
+    assertRefused(schemas, "orphan.sql", "no schema file orphan.yaml beside it");
+  }
+
+  @Test
+  void aGoldQueryReadingSilverAndGoldIsRefused() throws IOException {
+    Path schemas =
+        schemasReplacing(
+            "tables/gold/fund_yearly.sql",
+            "FROM silver.fund",
+            "FROM silver.fund JOIN gold.training_yearly USING (year)");
+    assertRefused(
+        schemas,
+        "fund_yearly.sql",
+        "it reads [gold.training_yearly, silver.fund]; a gold table either sums one silver table");
+  }
+
+  @Test
+  void aStatisticReadingAnotherStatisticIsRefused() throws IOException {
+    Path schemas =
+        schemasReplacing(
+            "tables/gold/program_roi_yearly.sql",
+            "FROM gold.fund_yearly",
+            "FROM gold.fund_yearly JOIN gold.investment_share_yearly USING (year)");
+    assertRefused(
+        schemas,
+        "program_roi_yearly.sql",
+        "it reads [gold.investment_share_yearly], which is a statistic too");
+  }
+
+  @Test
+  void aGoldQueryThatDoesNotParseIsRefused() throws IOException {
+    Path schemas = schemasReplacing("tables/gold/fund_yearly.sql", "GROUP BY", "GROUP");
+    assertRefused(schemas, "fund_yearly.sql", "the query does not parse");
+  }
+
   /** A copy of schemas/ with {@code from} replaced by {@code to} in one of its files. */
   private Path schemasReplacing(String file, String from, String to) throws IOException {
     Path schemas = TestPaths.schemasWith(dir, file, "");

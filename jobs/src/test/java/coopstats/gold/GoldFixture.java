@@ -3,6 +3,7 @@ package coopstats.gold;
 import coopstats.TestPaths;
 import coopstats.TestSpark;
 import coopstats.contract.ColumnSpec;
+import coopstats.contract.GoldQuery;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
 import coopstats.ref.RefData;
@@ -88,12 +89,14 @@ final class GoldFixture {
     warehouse.registerAll();
     GoldJob job = new GoldJob(spark, warehouse, schemas);
     if (!sumsCurrent) {
-      for (String sums : GoldJob.SUMS) {
-        warehouse.overwrite(job.compute(sums), schemas.table("gold." + sums));
+      for (GoldQuery q : schemas.goldQueries()) {
+        if (q.kind() == GoldQuery.Kind.SUMS) {
+          warehouse.overwrite(job.compute(q), schemas.table(q.table()));
+        }
       }
       sumsCurrent = true;
     }
-    return job.compute(table)
+    return job.compute(schemas.goldQuery("gold." + table))
         .where(where)
         .orderBy(
             java.util.Arrays.stream(orderBy.split(","))

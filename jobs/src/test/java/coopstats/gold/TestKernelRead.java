@@ -47,7 +47,7 @@ class TestKernelRead {
   @Test
   void deltaKernelReadsEveryGoldTableAsSparkDoes() throws IOException {
     String root = SampleWarehouse.get().toUri().toString();
-    for (String table : GoldJob.TABLES) {
+    for (String table : schemas.goldTables()) {
       TableSchema schema = schemas.table("gold." + table);
       String path = root + "gold/" + table;
 

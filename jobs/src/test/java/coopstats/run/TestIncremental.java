@@ -6,8 +6,9 @@ import coopstats.Cli;
 import coopstats.ExitCodes;
 import coopstats.LoggedLines;
 import coopstats.Tags;
+import coopstats.TestPaths;
 import coopstats.TestSpark;
-import coopstats.gold.GoldJob;
+import coopstats.contract.Schemas;
 import coopstats.silver.SilverJob;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 public class TestIncremental {
   public static final String HEADER =
       "record_id,year,month,investor,country,sector,amount,currency,unit,is_tech\n";
-  static final List<String> GOLD = GoldJob.TABLES.stream().map(t -> "gold." + t).toList();
+  static final List<String> GOLD =
+      Schemas.load(TestPaths.schemas()).goldTables().stream().map(t -> "gold." + t).toList();
 
   @TempDir Path dir;
 
