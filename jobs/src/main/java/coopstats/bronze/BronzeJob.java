@@ -122,7 +122,6 @@ public final class BronzeJob {
     String root = new Path(landing).toString();
     BronzeReader reader = new BronzeReader(source, contract, root, runId, ingestedAt);
     StructType bronze = BronzeReader.schema(source, contract);
-    String table = warehouse.path("bronze", source.source());
     // Queries select bronze rows by run and file; statistics on the delivered text would cost
     // every write and skip nothing.
     boolean feedStarted =
@@ -134,6 +133,35 @@ public final class BronzeJob {
           "bronze.{}: every folder is dated after {}; left for their runs", source.source(), until);
       return new Ingested(0, 0, feedStarted, 0, Map.of());
     }
+    stream(source, folders.get(), reader, bronze);
+    List<Row> files = fileCounts(source, runId);
+    long rows = 0;
+    long rescued = 0;
+    Map<String, List<String>> extra = new TreeMap<>();
+    for (Row f : files) {
+      rows += f.getLong(1);
+      rescued += f.getLong(2);
+      if (f.getLong(2) > 0) {
+        extra.put(f.getString(0), f.getList(3));
+        LOG.warn(
+            "{}: {} row(s) have columns the profile does not map, kept in bronze.{}._rescued: {}",
+            f.getString(0),
+            f.getLong(2),
+            source.source(),
+            f.getList(3));
+      }
+    }
+    LOG.info("bronze.{}: {} new file(s), {} row(s) ingested", source.source(), files.size(), rows);
+    return new Ingested(files.size(), rows, feedStarted, rescued, extra);
+  }
+
+  /**
+   * Appends the source's new files under {@code folders} to its bronze table: a file stream run to
+   * what is there now, whose checkpoint remembers the files read.
+   */
+  private void stream(
+      SourceProfile source, String folders, BronzeReader reader, StructType bronze) {
+    String table = warehouse.path("bronze", source.source());
     VoidFunction2<Dataset<Row>, Long> append =
         (files, batchId) ->
             files
@@ -158,7 +186,7 @@ public final class BronzeJob {
               // this, a file copied in with an mtime a week older than the newest file seen
               // would be skipped for good (the default maxFileAge is 7 days).
               .option("maxFileAge", "3650000d")
-              .load(folders.get())
+              .load(folders)
               .writeStream()
               .queryName("bronze-" + source.source())
               .trigger(Trigger.AvailableNow())
@@ -170,45 +198,33 @@ public final class BronzeJob {
       throw new IllegalStateException(
           "ingesting landing source " + source.source() + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Per file this run ingested: its rows, its rows with columns the profile does not map, and those
+   * columns' names.
+   */
+  private List<Row> fileCounts(SourceProfile source, String runId) {
     // Files this run wrote hold only its _run_id, so Delta's file statistics skip all others.
     // Extra columns are reported for well-formed rows; a malformed row's are part of its error.
     Column kept = when(col("_error").isNull(), col("_rescued"));
-    List<Row> files =
-        warehouse
-            .read("bronze", source.source())
-            .where(col("_run_id").equalTo(runId))
-            .groupBy(col("_file"))
-            .agg(
-                count("*"),
-                count(kept),
-                array_sort(
-                    array_distinct(
-                        flatten(
-                            collect_list(
-                                map_keys(
-                                    from_json(
-                                        kept,
-                                        DataTypes.createMapType(
-                                            DataTypes.StringType, DataTypes.StringType))))))))
-            .orderBy(col("_file"))
-            .collectAsList();
-    long rows = 0;
-    long rescued = 0;
-    Map<String, List<String>> extra = new TreeMap<>();
-    for (Row f : files) {
-      rows += f.getLong(1);
-      rescued += f.getLong(2);
-      if (f.getLong(2) > 0) {
-        extra.put(f.getString(0), f.getList(3));
-        LOG.warn(
-            "{}: {} row(s) have columns the profile does not map, kept in bronze.{}._rescued: {}",
-            f.getString(0),
-            f.getLong(2),
-            source.source(),
-            f.getList(3));
-      }
-    }
-    LOG.info("bronze.{}: {} new file(s), {} row(s) ingested", source.source(), files.size(), rows);
-    return new Ingested(files.size(), rows, feedStarted, rescued, extra);
+    return warehouse
+        .read("bronze", source.source())
+        .where(col("_run_id").equalTo(runId))
+        .groupBy(col("_file"))
+        .agg(
+            count("*"),
+            count(kept),
+            array_sort(
+                array_distinct(
+                    flatten(
+                        collect_list(
+                            map_keys(
+                                from_json(
+                                    kept,
+                                    DataTypes.createMapType(
+                                        DataTypes.StringType, DataTypes.StringType))))))))
+        .orderBy(col("_file"))
+        .collectAsList();
   }
 }

@@ -21,6 +21,16 @@ final class Summary {
       out.flush();
       return;
     }
+    counts(out, r);
+    gold(out, spark);
+    out.println();
+    out.println(
+        "Query the tables with: bin/coopstats sql \"SELECT * FROM gold.investment_share_yearly\"");
+    out.flush();
+  }
+
+  /** What the run read, and where every delivered row is. */
+  private static void counts(PrintWriter out, RunResult r) {
     out.printf(
         "  this run    %d rows read from %d new file(s)%n",
         r.rowsRead().values().stream().mapToLong(Long::longValue).sum(),
@@ -34,6 +44,10 @@ final class Summary {
                 out.printf(
                     "  extra       %s: columns %s kept in bronze _rescued%n", file, columns));
     r.rejected().forEach(f -> out.printf("  rejected    %s%n", f));
+  }
+
+  /** The headline statistics, from gold. */
+  private static void gold(PrintWriter out, SparkSession spark) {
     out.println();
     out.println(
         "Belt and Road partners' share of outbound investment (gold.investment_share_yearly):");
@@ -77,10 +91,6 @@ final class Summary {
         "cost USD m",
         "ROI",
         "participants");
-    out.println();
-    out.println(
-        "Query the tables with: bin/coopstats sql \"SELECT * FROM gold.investment_share_yearly\"");
-    out.flush();
   }
 
   private static void table(PrintWriter out, List<Row> rows, String... headers) {

@@ -106,11 +106,7 @@ public final class Pipeline {
         new SilverJob(spark, warehouse, schemas, ref, GoldJob.columnsRead(spark, schemas));
     String fingerprint = Fingerprint.of(schemas.dir());
     Optional<RunRecord.Published> last =
-        fullRefresh
-            ? Optional.empty()
-            : new RunLog(spark, warehouse, schemas)
-                .lastPublished()
-                .filter(p -> p.fingerprint().equals(fingerprint));
+        fullRefresh ? Optional.empty() : lastPublished(fingerprint);
     Map<String, BronzeJob.Ingested> ingested = new TreeMap<>();
     boolean feedStarted = false;
     for (Map.Entry<SourceProfile, BronzeJob.Ingested> read :
@@ -150,6 +146,13 @@ public final class Pipeline {
         restored,
         changes.warnings(),
         RejectedFiles.of(warehouse, schemas, runId));
+  }
+
+  /** The last published run, when it ran with the same {@code schemas/} as this one. */
+  private Optional<RunRecord.Published> lastPublished(String fingerprint) {
+    return new RunLog(spark, warehouse, schemas)
+        .lastPublished()
+        .filter(p -> p.fingerprint().equals(fingerprint));
   }
 
   /**

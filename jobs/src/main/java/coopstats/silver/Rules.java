@@ -10,6 +10,8 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import coopstats.CoopstatsException;
+import coopstats.Errors;
 import coopstats.contract.RuleSpec;
 import coopstats.contract.TableSchema;
 import java.util.ArrayList;
@@ -151,7 +153,13 @@ final class Rules {
       String file,
       long line,
       String raw,
-      String reason) {}
+      String reason) {
+
+    /** The error that stops the run, with the row's delivered text. */
+    CoopstatsException error(String text) {
+      return Errors.ruleFailed(table, rule, rows, file, line, text, reason);
+    }
+  }
 
   /** The names of the table's warn rules, in the order of {@link #warnCounts}. */
   List<String> warnNames() {

@@ -166,7 +166,7 @@ public final class SilverJob {
             merged.put(b.silver().table(), w.merged());
           }
         });
-    writeQuarantine(quarantined, replaced, rebuild);
+    writes.quarantine(quarantined, replaced, rebuild, schemas.table("silver.quarantine"));
     Reconciliation.Counts counts =
         new Reconciliation(warehouse, schemas, bronze).count(sources, t -> new Rules(t, refValues));
     batches.forEach(b -> b.cached().forEach(Dataset::unpersist));
@@ -234,18 +234,10 @@ public final class SilverJob {
 
   /** Stops the run for a broken fail rule, with the first breaking row's delivered text. */
   private void fail(Rules.Broken broken) {
-    String raw =
+    throw broken.error(
         broken.raw() != null
             ? broken.raw()
-            : bronze.lineText(broken.source(), broken.file(), broken.line());
-    throw Errors.ruleFailed(
-        broken.table(),
-        broken.rule(),
-        broken.rows(),
-        broken.file(),
-        broken.line(),
-        raw,
-        broken.reason());
+            : bronze.lineText(broken.source(), broken.file(), broken.line()));
   }
 
   /**
@@ -273,14 +265,5 @@ public final class SilverJob {
     writes.overwrite(b.kept(), b.silver());
     LOG.info("{}: rebuilt", b.silver().table());
     return new Batch.Written(null, quarantined(b, true), Set.of());
-  }
-
-  private void writeQuarantine(List<Dataset<Row>> rows, Set<String> replaced, boolean rebuild) {
-    TableSchema quarantine = schemas.table("silver.quarantine");
-    if (!rebuild) {
-      writes.addToQuarantine(rows, replaced, quarantine);
-    } else if (!rows.isEmpty()) {
-      writes.overwrite(rows.stream().reduce(Dataset::unionByName).orElseThrow(), quarantine);
-    }
   }
 }

@@ -57,6 +57,19 @@ final class SilverWrites {
   }
 
   /**
+   * Writes the build's quarantine rows: on a rebuild they replace quarantine's (when there are
+   * any); on a night see {@link #addToQuarantine}.
+   */
+  void quarantine(
+      List<Dataset<Row>> rows, Set<String> replaced, boolean rebuild, TableSchema quarantine) {
+    if (!rebuild) {
+      addToQuarantine(rows, replaced, quarantine);
+    } else if (!rows.isEmpty()) {
+      overwrite(rows.stream().reduce(Dataset::unionByName).orElseThrow(), quarantine);
+    }
+  }
+
+  /**
    * A night's quarantine rows: appended when they are all new, merged when a snapshot source's new
    * release replaces the rows its earlier one quarantined ({@code replaced}).
    */
