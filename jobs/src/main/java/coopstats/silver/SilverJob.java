@@ -66,7 +66,7 @@ public final class SilverJob {
    * hashes, to rank their rows apart from the rest; beyond it, every row is ranked by windows and a
    * rebuild's displaced rows get their text from bronze without a broadcast.
    */
-  public static final String BROADCAST_KEYS = "spark.coopstats.silver.broadcastKeys";
+  public static final String BROADCAST_KEYS = coopstats.Settings.BROADCAST_KEYS;
 
   /** {@link #BROADCAST_KEYS} by default: 100,000 hashes are under 2 MB. */
   private static final long DEFAULT_BROADCAST_KEYS = 100_000;
@@ -107,7 +107,7 @@ public final class SilverJob {
     this.schemas = schemas;
     this.ref = ref;
     this.downstream = downstream;
-    this.broadcastKeys = broadcastKeys(spark);
+    this.broadcastKeys = coopstats.Settings.broadcastKeys(spark);
   }
 
   private static long broadcastKeys(SparkSession spark) {
