@@ -102,6 +102,22 @@ public final class Errors {
             + " header under columns: in schemas/sources/<source>.yaml if it is to stay).");
   }
 
+  /**
+   * A backfill's run for {@code date} failed: its own error, with its exit code, and how to resume.
+   */
+  public static CoopstatsException backfillStopped(String date, RuntimeException cause) {
+    return new CoopstatsException(
+        ExitCodes.of(cause),
+        "backfill stopped at "
+            + date
+            + ": "
+            + cause.getMessage()
+            + " The dates before it are done; resume with --from "
+            + date
+            + ".",
+        cause);
+  }
+
   public static CoopstatsException goldCheckFailed(String table, String rule, String example) {
     return new CoopstatsException(
         ExitCodes.DATA_ERROR,

@@ -1,6 +1,5 @@
 package coopstats.cli;
 
-import coopstats.CoopstatsException;
 import coopstats.Errors;
 import coopstats.ExitCodes;
 import coopstats.Pipeline;
@@ -63,16 +62,7 @@ final class BackfillCommand implements Callable<Integer> {
       try {
         r = pipeline.run(landingDir, date, false);
       } catch (RuntimeException e) {
-        throw new CoopstatsException(
-            ExitCodes.of(e),
-            "backfill stopped at "
-                + date
-                + ": "
-                + e.getMessage()
-                + " The dates before it are done; resume with --from "
-                + date
-                + ".",
-            e);
+        throw Errors.backfillStopped(date.toString(), e);
       }
       out.printf(
           "%s  %s  %s%n",
