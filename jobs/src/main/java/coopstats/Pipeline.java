@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 
 import coopstats.bronze.BronzeJob;
+import coopstats.contract.RunMode;
+import coopstats.contract.RunStatus;
 import coopstats.contract.Schemas;
 import coopstats.contract.SourceProfile;
 import coopstats.gold.GoldJob;
@@ -46,7 +48,7 @@ public final class Pipeline {
       List<Reconciliation.FileCount> files,
       Map<String, BronzeJob.Ingested> ingested,
       String fingerprint,
-      String mode,
+      RunMode mode,
       List<String> restored,
       Map<String, Map<String, Long>> warnings,
       List<String> rejected) {
@@ -72,7 +74,7 @@ public final class Pipeline {
     }
 
     public boolean noop() {
-      return "noop".equals(mode);
+      return mode == RunMode.NOOP;
     }
 
     public long delivered() {
@@ -115,17 +117,23 @@ public final class Pipeline {
         Result result = execute(landing, runId, started, until, fullRefresh);
         if (!result.rejected().isEmpty()) {
           CoopstatsException e = Errors.filesRejected(result.rejected());
-          log(result, logicalDate, started, "partial", e.exitCode(), e.getMessage());
+          log(result, logicalDate, started, RunStatus.PARTIAL, e.exitCode(), e.getMessage());
           return result;
         }
-        log(result, logicalDate, started, result.noop() ? "noop" : "success", ExitCodes.OK, null);
+        log(
+            result,
+            logicalDate,
+            started,
+            result.noop() ? RunStatus.NOOP : RunStatus.SUCCESS,
+            ExitCodes.OK,
+            null);
         return result;
       } catch (RuntimeException e) {
         log(
             new Result(runId, List.of(), Map.of(), null, null, List.of(), Map.of(), List.of()),
             logicalDate,
             started,
-            "failed",
+            RunStatus.FAILED,
             ExitCodes.of(e),
             Redact.userInfo(e.getMessage()));
         throw e;
@@ -201,7 +209,7 @@ public final class Pipeline {
     if (bronzeUnchanged && published) {
       LOG.info("nothing new: no new landing rows and no change to schemas/; no table changed");
       return new Result(
-          runId, List.of(), ingested, fingerprint, "noop", List.of(), Map.of(), List.of());
+          runId, List.of(), ingested, fingerprint, RunMode.NOOP, List.of(), Map.of(), List.of());
     }
     SilverJob.Changes changes = null;
     List<String> restored = List.of();
@@ -261,7 +269,7 @@ public final class Pipeline {
         changes.files(),
         ingested,
         fingerprint,
-        changes.rebuilt() ? "rebuild" : "incremental",
+        changes.rebuilt() ? RunMode.REBUILD : RunMode.INCREMENTAL,
         restored,
         changes.warnings(),
         rejectedFiles(runId));
@@ -402,7 +410,7 @@ public final class Pipeline {
       Result r,
       LocalDate logicalDate,
       Instant started,
-      String status,
+      RunStatus status,
       int exitCode,
       String message) {
     try {
@@ -436,7 +444,7 @@ public final class Pipeline {
               r.restored(),
               versions(),
               r.fingerprint()));
-      if (status.equals("success") || status.equals("partial")) {
+      if (status == RunStatus.SUCCESS || status == RunStatus.PARTIAL) {
         Map<String, Long> rescued = new TreeMap<>();
         r.ingested().forEach((source, read) -> rescued.put(source, read.rescuedRows()));
         runLog.quality(r.runId(), r.warnings(), rescued);

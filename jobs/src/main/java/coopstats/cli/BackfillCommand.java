@@ -70,7 +70,7 @@ final class BackfillCommand implements Callable<Integer> {
           r.runId(),
           r.noop()
               ? "noop"
-              : r.mode()
+              : r.mode().value()
                   + ", "
                   + r.rowsRead().values().stream().mapToLong(Long::longValue).sum()
                   + " rows read"

@@ -134,9 +134,7 @@ class TestBronzeReader {
         .startsWith("missing required column(s)")
         .contains("year")
         .isNotEqualTo(rows.get(0).getString(6));
-    assertThat(rows)
-        .extracting(r -> col(r, "fund", "_rule"))
-        .containsOnly("missing_column");
+    assertThat(rows).extracting(r -> col(r, "fund", "_rule")).containsOnly("missing_column");
   }
 
   @Test
