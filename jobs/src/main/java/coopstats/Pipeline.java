@@ -151,7 +151,7 @@ public final class Pipeline {
     BronzeJob bronze = new BronzeJob(spark, warehouse, schemas);
     List<SourceProfile> sources = bronze.sources(landing);
     InputSize.tune(spark, InputSize.of(spark, List.of(landing, warehouse.root() + "/bronze")));
-    RefData ref = RefData.load(schemas.dir().resolve("ref"));
+    RefData ref = RefData.load(schemas);
     // Before any stage: a bad setting of silver's stops the run before bronze takes anything in.
     SilverJob silver = new SilverJob(spark, warehouse, schemas, ref, GoldJob::columnsRead);
     String fingerprint = Fingerprint.of(schemas.dir(), GoldJob.sqlTexts());
