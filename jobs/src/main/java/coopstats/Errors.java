@@ -32,6 +32,26 @@ public final class Errors {
             + ". Fix the file and run again.");
   }
 
+  /**
+   * The columns coopstats writes to {@code table} are not the ones its schema file declares: {@code
+   * missing} are declared but not written, {@code unknown} written but not declared.
+   */
+  public static CoopstatsException columnsDisagree(
+      String table, Collection<String> missing, Collection<String> unknown) {
+    return new CoopstatsException(
+        ExitCodes.CONFIG,
+        "the schema file of "
+            + table
+            + " does not match what coopstats writes to it: "
+            + (missing.isEmpty()
+                ? ""
+                : "it declares " + missing + ", which coopstats does not write")
+            + (missing.isEmpty() || unknown.isEmpty() ? "" : "; ")
+            + (unknown.isEmpty() ? "" : "it lacks " + unknown + ", which coopstats writes")
+            + ". Give the schema file the columns of this version of coopstats (docs/tables.md lists"
+            + " them) and run again.");
+  }
+
   public static CoopstatsException missingLanding(String dir) {
     return new CoopstatsException(
         ExitCodes.NO_INPUT,
@@ -100,6 +120,22 @@ public final class Errors {
             + String.join("; ", files)
             + ". Redeliver each file under a new name with the expected header (map a renamed"
             + " header under columns: in schemas/sources/<source>.yaml if it is to stay).");
+  }
+
+  /**
+   * A backfill's run for {@code date} failed: its own error, with its exit code, and how to resume.
+   */
+  public static CoopstatsException backfillStopped(String date, RuntimeException cause) {
+    return new CoopstatsException(
+        ExitCodes.of(cause),
+        "backfill stopped at "
+            + date
+            + ": "
+            + cause.getMessage()
+            + " The dates before it are done; resume with --from "
+            + date
+            + ".",
+        cause);
   }
 
   public static CoopstatsException goldCheckFailed(String table, String rule, String example) {

@@ -96,7 +96,7 @@ public final class DuckPeer {
     exec("SET preserve_insertion_order = true");
     exec("CREATE SCHEMA IF NOT EXISTS ref");
     exec("CREATE SCHEMA IF NOT EXISTS silver");
-    loadRef(RefData.load(schemas.dir().resolve("ref")));
+    loadRef(RefData.load(schemas));
     script("peer-macros.sql");
     script("peer-ref.sql");
     lap("reference tables and macros");

@@ -26,7 +26,16 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
   static final List<String> LINEAGE =
-      List.of("_source", "_file", "_line", "_run_id", "_ingested_at", "_raw", "_error", "_rescued");
+      List.of(
+          "_source",
+          "_file",
+          "_line",
+          "_run_id",
+          "_ingested_at",
+          "_raw",
+          "_error",
+          "_rescued",
+          BronzeRule.COLUMN);
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final SourceProfile profile;
@@ -70,7 +79,8 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
             .add("_ingested_at", DataTypes.TimestampType, false)
             .add("_raw", DataTypes.StringType)
             .add("_error", DataTypes.StringType)
-            .add("_rescued", DataTypes.StringType);
+            .add("_rescued", DataTypes.StringType)
+            .add(BronzeRule.COLUMN, DataTypes.StringType);
     for (String column : profile.headerMapping(contract).keySet()) {
       s = s.add(column, DataTypes.StringType);
     }
@@ -100,20 +110,21 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     for (int i = 0; i < keys.size(); i++) {
       index.putIfAbsent(keys.get(i), i);
     }
-    String fileError =
+    Broken fileBroken =
         first.values() == null
-            ? "the header (line "
-                + first.line()
-                + ") cannot be read: "
-                + first.error()
-                + "; expected "
-                + mapping.values()
+            ? Broken.malformed(
+                "the header (line "
+                    + first.line()
+                    + ") cannot be read: "
+                    + first.error()
+                    + "; expected "
+                    + mapping.values())
             : missingColumns(index.keySet(), headers);
     FileLayout layout = new FileLayout(keys);
     for (Record r : records.subList(1, records.size())) {
-      String error = r.error() != null ? r.error() : fileError;
+      Broken broken = r.error() != null ? Broken.malformed(r.error()) : fileBroken;
       if (r.values() != null && r.values().size() == headers.size()) {
-        rows.add(layout.row(file, r, error));
+        rows.add(layout.row(file, r, broken));
         continue;
       }
       Map<String, String> values = new LinkedHashMap<>();
@@ -122,12 +133,16 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
         for (int i = 0; i < r.values().size(); i++) {
           values.put(i < keys.size() ? keys.get(i) : "_c" + i, r.values().get(i));
         }
-        if (error == null && r.values().size() != headers.size()) {
-          error =
-              "the row has " + r.values().size() + " fields but the header has " + headers.size();
+        if (broken == null && r.values().size() != headers.size()) {
+          broken =
+              Broken.malformed(
+                  "the row has "
+                      + r.values().size()
+                      + " fields but the header has "
+                      + headers.size());
         }
       }
-      rows.add(row(file, r, error, values, rescued));
+      rows.add(row(file, r, broken, values, rescued));
     }
     return rows;
   }
@@ -137,7 +152,7 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     // Every line names its keys again; each distinct key is normalised once per file.
     Map<String, String> keys = new HashMap<>();
     // Lines with the same keys in the same order lack the same required columns.
-    Map<List<String>, String> missing = new HashMap<>();
+    Map<List<String>, Broken> missing = new HashMap<>();
     for (Record r : records) {
       Map<String, String> values = new LinkedHashMap<>();
       if (r.values() != null) {
@@ -147,15 +162,15 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
               r.values().get(i + 1));
         }
       }
-      String error = r.error();
-      if (error == null) {
+      Broken broken = r.error() == null ? null : Broken.malformed(r.error());
+      if (broken == null) {
         List<String> found = new ArrayList<>(values.keySet());
         if (!missing.containsKey(found)) {
           missing.put(found, missingColumns(found, found));
         }
-        error = missing.get(found);
+        broken = missing.get(found);
       }
-      rows.add(row(file, r, error, values, new LinkedHashMap<>()));
+      rows.add(row(file, r, broken, values, new LinkedHashMap<>()));
     }
     return rows;
   }
@@ -195,7 +210,7 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
           });
     }
 
-    Row row(String file, Record r, String error) {
+    Row row(String file, Record r, Broken broken) {
       Object[] out = new Object[LINEAGE.size() + mapped.length];
       List<String> fields = r.values();
       for (int k = 0; k < mapped.length; k++) {
@@ -209,27 +224,28 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
         }
         rescued = toJson(extra);
       }
-      lineage(out, file, r, error, rescued);
+      lineage(out, file, r, broken, rescued);
       return RowFactory.create(out);
     }
   }
 
-  private void lineage(Object[] out, String file, Record r, String error, String rescued) {
+  private void lineage(Object[] out, String file, Record r, Broken broken, String rescued) {
     out[0] = profile.source();
     out[1] = file;
     out[2] = r.line();
     out[3] = runId;
     out[4] = ingestedAt;
     out[5] = r.raw();
-    out[6] = error;
+    out[6] = broken == null ? null : broken.reason();
     out[7] = rescued;
+    out[8] = broken == null ? null : broken.rule().ruleName();
   }
 
   /** Builds a bronze row; values not mapped to a bronze column are kept in {@code _rescued}. */
   private Row row(
       String file,
       Record r,
-      String error,
+      Broken broken,
       Map<String, String> values,
       Map<String, String> rescued) {
     Object[] out = new Object[LINEAGE.size() + mapping.size()];
@@ -240,11 +256,11 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
       unmapped.remove(key);
     }
     rescued.putAll(unmapped);
-    lineage(out, file, r, error, rescued.isEmpty() ? null : toJson(rescued));
+    lineage(out, file, r, broken, rescued.isEmpty() ? null : toJson(rescued));
     return RowFactory.create(out);
   }
 
-  private String missingColumns(java.util.Collection<String> found, List<String> headers) {
+  private Broken missingColumns(java.util.Collection<String> found, List<String> headers) {
     List<String> missing = new ArrayList<>();
     for (String column : required) {
       if (!found.contains(headerKey(mapping.get(column)))) {
@@ -254,12 +270,14 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     if (missing.isEmpty()) {
       return null;
     }
-    return "missing required column(s) "
-        + missing
-        + "; expected "
-        + mapping.values()
-        + ", found "
-        + headers;
+    return new Broken(
+        BronzeRule.MISSING_COLUMN,
+        BronzeRule.MISSING_COLUMN_REASON
+            + missing
+            + "; expected "
+            + mapping.values()
+            + ", found "
+            + headers);
   }
 
   /** Headers match trimmed, case-insensitive, with inner spacing collapsed. */

@@ -1,6 +1,5 @@
 package coopstats.cli;
 
-import coopstats.CoopstatsException;
 import coopstats.Errors;
 import coopstats.ExitCodes;
 import coopstats.contract.Schemas;
@@ -64,16 +63,7 @@ final class BackfillCommand implements Callable<Integer> {
       try {
         r = pipeline.run(landingDir, date, false);
       } catch (RuntimeException e) {
-        throw new CoopstatsException(
-            ExitCodes.of(e),
-            "backfill stopped at "
-                + date
-                + ": "
-                + e.getMessage()
-                + " The dates before it are done; resume with --from "
-                + date
-                + ".",
-            e);
+        throw Errors.backfillStopped(date.toString(), e);
       }
       out.printf(
           "%s  %s  %s%n",
@@ -81,7 +71,7 @@ final class BackfillCommand implements Callable<Integer> {
           r.runId(),
           r.noop()
               ? "noop"
-              : r.mode()
+              : r.mode().value()
                   + ", "
                   + r.rowsRead().values().stream().mapToLong(Long::longValue).sum()
                   + " rows read"

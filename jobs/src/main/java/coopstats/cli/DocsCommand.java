@@ -2,6 +2,7 @@ package coopstats.cli;
 
 import coopstats.Errors;
 import coopstats.ExitCodes;
+import coopstats.Settings;
 import coopstats.contract.DataDictionary;
 import coopstats.contract.Schemas;
 import java.io.IOException;
@@ -36,11 +37,8 @@ final class DocsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String home = System.getProperty("coopstats.home", System.getenv("COOPSTATS_HOME"));
-    Path base = home == null ? Path.of("") : Path.of(home);
-    Path file = out != null ? out : base.resolve("docs").resolve("tables.md");
-    String md =
-        DataDictionary.render(Schemas.load(schemas != null ? schemas : base.resolve("schemas")));
+    Path file = out != null ? out : Settings.home().resolve("docs").resolve("tables.md");
+    String md = DataDictionary.render(Schemas.load(Settings.schemas(schemas)));
     try {
       if (file.toAbsolutePath().getParent() != null) {
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -2,6 +2,7 @@ package coopstats.cli;
 
 import coopstats.Errors;
 import coopstats.ExitCodes;
+import coopstats.Settings;
 import coopstats.contract.Schemas;
 import coopstats.generate.Generator;
 import coopstats.generate.Report;
@@ -71,7 +72,7 @@ final class GenerateCommand implements Callable<Integer> {
     if (fileRows < 2) {
       throw Errors.badOption("--file-rows", Long.toString(fileRows), "at least 2");
     }
-    Path dir = Schemas.load(schemas != null ? schemas : defaultSchemas()).dir();
+    Path dir = Schemas.load(Settings.schemas(schemas)).dir();
     try {
       Report report =
           Generator.write(new Generator.Settings(dir, out, rows, seed, fileRows, night));
@@ -80,10 +81,5 @@ final class GenerateCommand implements Callable<Integer> {
       throw Errors.cannotWrite(out.toString(), e.getCause().getMessage());
     }
     return ExitCodes.OK;
-  }
-
-  private static Path defaultSchemas() {
-    String home = System.getProperty("coopstats.home", System.getenv("COOPSTATS_HOME"));
-    return home == null ? Path.of("schemas") : Path.of(home, "schemas");
   }
 }

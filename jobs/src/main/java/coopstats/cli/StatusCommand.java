@@ -1,16 +1,21 @@
 package coopstats.cli;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import coopstats.Errors;
 import coopstats.ExitCodes;
+import coopstats.contract.RunStatus;
+import coopstats.ops.RunLog;
+import coopstats.ops.RunRecord;
 import coopstats.spark.Warehouse;
 import java.io.PrintWriter;
+import java.sql.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,26 +47,8 @@ final class StatusCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Dataset<Row> log = spark.read().format("delta").load(warehouse.path("ops", "runs"));
-    if (!List.of(log.columns()).contains("mode")) {
-      log = log.withColumn("mode", lit(null).cast("string")); // a log from before modes
-    }
-    List<Row> runs =
-        log.orderBy(col("started_at").desc())
-            .limit(Math.max(1, limit))
-            .selectExpr(
-                "run_id",
-                "logical_date",
-                "status",
-                "mode",
-                "exit_code",
-                "CAST(unix_millis(ended_at) - unix_millis(started_at) AS DOUBLE) / 1000 AS seconds",
-                "aggregate(map_values(files_read), 0L, (a, b) -> a + b) AS files",
-                "aggregate(map_values(rows_read), 0L, (a, b) -> a + b) AS rows_read",
-                "aggregate(map_values(rows_silver), 0L, (a, b) -> a + b) AS silver",
-                "aggregate(map_values(rows_quarantine), 0L, (a, b) -> a + b) AS quarantine",
-                "reconciliation",
-                "message")
-            .collectAsList();
+    List<RunRecord> latest = RunLog.latest(log, Math.max(1, limit));
+    List<Row> runs = latest.stream().map(StatusCommand::line).toList();
     out.println("Latest runs (ops.runs):");
     new TableFormat(
             List.of(
@@ -79,22 +66,22 @@ final class StatusCommand implements Callable<Integer> {
                 "message"),
             runs)
         .print(out);
-    String latest =
-        runs.stream()
-            .filter(r -> "success".equals(r.getString(2)))
-            .map(r -> r.getString(0))
+    String success =
+        latest.stream()
+            .filter(r -> r.status() == RunStatus.SUCCESS)
+            .map(RunRecord::runId)
             .findFirst()
             .orElse(null);
-    if (latest != null && warehouse.exists("ops", "quality")) {
+    if (success != null && warehouse.exists("ops", "quality")) {
       out.println();
-      out.println("Data quality of the latest successful run, " + latest + " (ops.quality):");
+      out.println("Data quality of the latest successful run, " + success + " (ops.quality):");
       new TableFormat(
               List.of("table", "rule", "action", "rows"),
               spark
                   .read()
                   .format("delta")
                   .load(warehouse.path("ops", "quality"))
-                  .where(col("run_id").equalTo(latest))
+                  .where(col("run_id").equalTo(success))
                   .orderBy("table_name", "rule")
                   .select("table_name", "rule", "action", "rows")
                   .collectAsList())
@@ -102,5 +89,26 @@ final class StatusCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** What the table shows of a run: its counts as totals, its start and end as seconds. */
+  private static Row line(RunRecord r) {
+    return RowFactory.create(
+        r.runId(),
+        r.logicalDate() == null ? null : Date.valueOf(r.logicalDate()),
+        r.status().value(),
+        r.mode() == null ? null : r.mode().value(),
+        r.exitCode(),
+        (double) (r.endedAt().toEpochMilli() - r.startedAt().toEpochMilli()) / 1000,
+        total(r.filesRead()),
+        total(r.rowsRead()),
+        total(r.rowsSilver()),
+        total(r.rowsQuarantine()),
+        r.reconciliation(),
+        r.message());
+  }
+
+  private static Long total(Map<String, Long> counts) {
+    return counts == null ? null : counts.values().stream().mapToLong(Long::longValue).sum();
   }
 }

@@ -1,6 +1,7 @@
 package coopstats.cli;
 
 import coopstats.Errors;
+import coopstats.Settings;
 import coopstats.contract.Schemas;
 import coopstats.spark.Sessions;
 import coopstats.spark.Warehouse;
@@ -32,11 +33,7 @@ final class WarehouseOptions {
   Path schemas;
 
   Schemas loadSchemas() {
-    if (schemas != null) {
-      return Schemas.load(schemas);
-    }
-    String home = System.getProperty("coopstats.home", System.getenv("COOPSTATS_HOME"));
-    return Schemas.load(home == null ? Path.of("schemas") : Path.of(home, "schemas"));
+    return Schemas.load(Settings.schemas(schemas));
   }
 
   SparkSession session() {

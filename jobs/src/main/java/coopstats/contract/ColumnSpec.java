@@ -9,6 +9,8 @@ import java.math.BigDecimal;
  * @param parse for silver tables, how the value is made from a bronze column: a {@link ParseKind}
  *     in lower case; null elsewhere
  * @param from the bronze column a silver column is parsed from; defaults to the column's own name
+ * @param acceptedValues for a column coopstats writes from a fixed set (a run's status and mode),
+ *     that set; checked against the code when {@code schemas/} loads
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ColumnSpec(
@@ -19,8 +21,22 @@ public record ColumnSpec(
     String parse,
     String from,
     BigDecimal min,
-    BigDecimal max)
+    BigDecimal max,
+    java.util.List<String> acceptedValues)
     implements java.io.Serializable {
+
+  /** A column without accepted values. */
+  public ColumnSpec(
+      String name,
+      String type,
+      Boolean nullable,
+      String comment,
+      String parse,
+      String from,
+      BigDecimal min,
+      BigDecimal max) {
+    this(name, type, nullable, comment, parse, from, min, max, null);
+  }
 
   /** The column's parse kind; null when it has none or names an unknown one. */
   public ParseKind parseKind() {

@@ -59,6 +59,10 @@ public final class Schemas {
                   + ParseKind.spellings());
         }
       }
+      String values = EnumColumns.problem(t);
+      if (values != null) {
+        throw Errors.badSchemaFile(f.toString(), values);
+      }
       for (RuleSpec r : t.rulesOrEmpty()) {
         String problem = r.problem();
         if (problem == null && r.column() != null && t.column(r.column()).isEmpty()) {

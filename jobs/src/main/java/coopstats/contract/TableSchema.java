@@ -1,8 +1,12 @@
 package coopstats.contract;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import coopstats.Errors;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
@@ -66,6 +70,22 @@ public record TableSchema(
 
   public List<String> columnNames() {
     return columns.stream().map(ColumnSpec::name).toList();
+  }
+
+  /**
+   * A row of this table from its values by column name, in the schema file's column order. Every
+   * column must be given (null included) and no other, so that code and schema file that disagree
+   * fail here, naming the columns, before anything is written.
+   */
+  public Row row(Map<String, ?> values) {
+    List<String> names = columnNames();
+    if (values.size() != names.size() || !values.keySet().containsAll(names)) {
+      List<String> missing = names.stream().filter(n -> !values.containsKey(n)).toList();
+      List<String> unknown =
+          values.keySet().stream().filter(n -> !names.contains(n)).sorted().toList();
+      throw Errors.columnsDisagree(table, missing, unknown);
+    }
+    return RowFactory.create(names.stream().map(values::get).toArray());
   }
 
   /** The table comment: what it is and its grain. */

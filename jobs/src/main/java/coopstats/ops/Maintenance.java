@@ -1,6 +1,8 @@
 package coopstats.ops;
 
 import coopstats.Errors;
+import coopstats.contract.RunMode;
+import coopstats.contract.RunStatus;
 import coopstats.spark.Warehouse;
 import io.delta.tables.DeltaTable;
 import java.time.Instant;
@@ -129,7 +131,7 @@ public final class Maintenance {
             null,
             started,
             Instant.now(),
-            "noop",
+            RunStatus.NOOP,
             0,
             "maintain: OPTIMIZE of bronze, silver and gold, VACUUM retaining "
                 + retainHours
@@ -139,7 +141,7 @@ public final class Maintenance {
             Map.of(),
             Map.of(),
             "balanced",
-            "maintain",
+            RunMode.MAINTAIN,
             List.of(),
             v,
             fingerprint));

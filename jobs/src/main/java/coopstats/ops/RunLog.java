@@ -4,11 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 
 import coopstats.contract.RuleSpec;
+import coopstats.contract.RunStatus;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
 import coopstats.spark.Warehouse;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,28 +32,10 @@ public final class RunLog {
     this.schemas = schemas;
   }
 
+  /** Appends the run's row, built by column name and checked against the schema file. */
   public void record(RunRecord r) {
     TableSchema runs = schemas.table("ops.runs");
-    Row row =
-        RowFactory.create(
-            r.runId(),
-            r.logicalDate() == null ? null : Date.valueOf(r.logicalDate()),
-            Timestamp.from(r.startedAt()),
-            Timestamp.from(r.endedAt()),
-            r.status(),
-            r.exitCode(),
-            r.message(),
-            r.filesRead(),
-            r.rowsRead(),
-            r.rowsSilver(),
-            r.rowsQuarantine(),
-            r.reconciliation(),
-            r.mode(),
-            r.restored() == null
-                ? null
-                : scala.jdk.javaapi.CollectionConverters.asScala(r.restored()).toSeq(),
-            r.deltaVersions(),
-            r.fingerprint());
+    Row row = runs.row(r.columns());
     warehouse.append(spark.createDataFrame(List.of(row), runs.sparkSchema()), runs);
   }
 
@@ -64,20 +45,31 @@ public final class RunLog {
       return Optional.empty();
     }
     Dataset<Row> runs = spark.read().format("delta").load(warehouse.path("ops", "runs"));
-    if (!List.of(runs.columns()).contains("fingerprint")) {
-      return Optional.empty(); // a run log from before fingerprints: publish once more
-    }
-    List<Row> rows =
-        runs.where(col("status").isin("success", "partial", "noop"))
-            .orderBy(col("started_at").desc())
-            .limit(1)
-            .select("fingerprint", "delta_versions")
-            .collectAsList();
-    if (rows.isEmpty() || rows.get(0).isNullAt(0)) {
+    List<RunRecord> last =
+        latest(runs, 1, List.of(RunStatus.SUCCESS, RunStatus.PARTIAL, RunStatus.NOOP));
+    // A run log from before fingerprints has none: publish once more.
+    if (last.isEmpty() || last.get(0).fingerprint() == null) {
       return Optional.empty();
     }
     return Optional.of(
-        new RunRecord.Published(rows.get(0).getString(0), rows.get(0).getJavaMap(1)));
+        new RunRecord.Published(last.get(0).fingerprint(), last.get(0).deltaVersions()));
+  }
+
+  /** The latest {@code limit} runs of {@code log} (ops.runs), newest first, of any status. */
+  public static List<RunRecord> latest(Dataset<Row> log, int limit) {
+    return newest(log, limit);
+  }
+
+  /** The latest {@code limit} runs of {@code log} (ops.runs) with one of {@code statuses}. */
+  public static List<RunRecord> latest(Dataset<Row> log, int limit, List<RunStatus> statuses) {
+    return newest(
+        log.where(col("status").isin(statuses.stream().map(RunStatus::value).toArray())), limit);
+  }
+
+  private static List<RunRecord> newest(Dataset<Row> log, int limit) {
+    return log.orderBy(col("started_at").desc()).limit(limit).collectAsList().stream()
+        .map(RunRecord::of)
+        .toList();
   }
 
   /**

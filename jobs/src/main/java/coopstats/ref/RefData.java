@@ -1,13 +1,15 @@
 package coopstats.ref;
 
-import coopstats.Errors;
+import coopstats.contract.Schemas;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /** The reference data as plain values, loaded from {@code schemas/ref/}; small enough to ship. */
 public final class RefData implements Serializable {
@@ -53,128 +55,132 @@ public final class RefData implements Serializable {
   private final List<FxRate> fxRates;
   private final List<Program> programs;
 
-  private RefData(
-      List<Country> countries,
-      List<Alias> aliases,
-      List<GroupMember> groups,
-      List<Sector> sectors,
-      List<FxRate> fxRates,
-      List<Program> programs) {
-    this.countries = countries;
-    this.aliases = aliases;
-    this.groups = groups;
-    this.sectors = sectors;
-    this.fxRates = fxRates;
-    this.programs = programs;
+  /** Each table's rows by column name, for the driver to write; executors need only the above. */
+  private final transient Map<String, List<Map<String, Object>>> tables;
+
+  private RefData(Map<String, List<Map<String, Object>>> tables) {
+    this.tables = tables;
+    this.countries = rows("ref.country", RefData::country);
+    this.aliases = rows("ref.country_alias", RefData::alias);
+    this.groups = rows("ref.country_group", RefData::group);
+    this.sectors = rows("ref.sector", RefData::sector);
+    this.fxRates = rows("ref.fx_rate", RefData::fxRate);
+    this.programs = rows("ref.program", RefData::program);
   }
 
-  /** Reads every reference file in {@code dir}, failing with the file and line at fault. */
-  public static RefData load(Path dir) {
-    List<Country> countries = new ArrayList<>();
-    for (RefFile.Line l :
-        RefFile.read(dir.resolve("countries.csv"), "iso3", "iso2", "region", "source")) {
-      String iso2 = l.require("iso2");
-      Locale locale = new Locale("", iso2);
-      String en = orJdk(l.get("name_en"), locale.getDisplayCountry(Locale.ENGLISH), iso2);
-      String zh = orJdk(null, locale.getDisplayCountry(Locale.SIMPLIFIED_CHINESE), iso2);
-      countries.add(
-          new Country(l.require("iso3"), iso2, en, zh, l.get("region"), l.require("source")));
-    }
-    List<Alias> aliases = new ArrayList<>();
-    for (RefFile.Line l :
-        RefFile.read(dir.resolve("country_aliases.csv"), "alias", "iso3", "source")) {
-      aliases.add(new Alias(l.require("alias"), l.require("iso3"), l.require("source")));
-    }
-    List<GroupMember> groups = new ArrayList<>();
-    for (RefFile.Line l :
-        RefFile.read(dir.resolve("country_groups.csv"), "group_id", "iso3", "valid_from")) {
-      groups.add(
-          new GroupMember(
-              "country_group",
-              l.require("group_id"),
-              l.require("iso3"),
-              date(l, "valid_from"),
-              date(l, "valid_to"),
-              l.require("source"),
-              l.get("note")));
-    }
-    for (Country c : countries) {
-      if (c.region() != null) {
-        groups.add(new GroupMember("region", c.region(), c.iso3(), null, null, c.source(), null));
+  /**
+   * Reads every reference file in {@code schemas/ref/} by header name, typed as its table's schema
+   * file says, failing with the file and line at fault. The JDK gives the countries' names unless
+   * the file gives an English one; each country's region also makes it a member of that region.
+   */
+  public static RefData load(Schemas schemas) {
+    Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+    List<Map<String, Object>> countries = read(schemas, "countries.csv", "ref.country", "name_zh");
+    List<Map<String, Object>> groups =
+        read(schemas, "country_groups.csv", "ref.country_group", "group_type");
+    groups.forEach(g -> g.put("group_type", "country_group"));
+    for (Map<String, Object> c : countries) {
+      Locale locale = new Locale("", (String) c.get("iso2"));
+      c.put(
+          "name_en", orJdk((String) c.get("name_en"), locale.getDisplayCountry(Locale.ENGLISH), c));
+      c.put("name_zh", orJdk(null, locale.getDisplayCountry(Locale.SIMPLIFIED_CHINESE), c));
+      if (c.get("region") != null) {
+        Map<String, Object> region = new LinkedHashMap<>();
+        region.put("group_type", "region");
+        region.put("group_id", c.get("region"));
+        region.put("iso3", c.get("iso3"));
+        region.put("valid_from", null);
+        region.put("valid_to", null);
+        region.put("source", c.get("source"));
+        region.put("note", null);
+        groups.add(region);
       }
     }
-    List<Sector> sectors = new ArrayList<>();
-    for (RefFile.Line l :
-        RefFile.read(dir.resolve("sectors.csv"), "taxonomy", "code", "name", "is_tech")) {
-      sectors.add(
-          new Sector(
-              l.require("taxonomy"),
-              l.require("code"),
-              l.require("name"),
-              bool(l, "is_tech"),
-              l.require("source")));
-    }
-    List<FxRate> fx = new ArrayList<>();
-    for (RefFile.Line l :
-        RefFile.read(dir.resolve("fx_rates.csv"), "currency", "year", "units_per_usd")) {
-      fx.add(
-          new FxRate(
-              l.require("currency"),
-              number(l, "year", Integer::valueOf, "a whole number"),
-              number(l, "units_per_usd", BigDecimal::new, "a decimal number"),
-              l.require("source")));
-    }
-    List<Program> programs = new ArrayList<>();
-    for (RefFile.Line l :
-        RefFile.read(dir.resolve("programs.csv"), "program_id", "program_name", "kind")) {
-      programs.add(
-          new Program(
-              l.require("program_id"),
-              l.require("program_name"),
-              l.get("sponsor_iso3"),
-              l.require("kind"),
-              l.get("description"),
-              l.require("source")));
-    }
-    return new RefData(countries, aliases, groups, sectors, fx, programs);
+    tables.put("ref.country", countries);
+    tables.put("ref.country_alias", read(schemas, "country_aliases.csv", "ref.country_alias"));
+    tables.put("ref.country_group", groups);
+    tables.put("ref.sector", read(schemas, "sectors.csv", "ref.sector"));
+    tables.put("ref.fx_rate", read(schemas, "fx_rates.csv", "ref.fx_rate"));
+    tables.put("ref.program", read(schemas, "programs.csv", "ref.program"));
+    return new RefData(tables);
   }
 
-  private static String orJdk(String override, String jdkName, String iso2) {
+  private static List<Map<String, Object>> read(
+      Schemas schemas, String file, String table, String... derived) {
+    return RefFile.read(schemas.refFile(file), schemas.table(table), Set.of(derived));
+  }
+
+  private static String orJdk(String override, String jdkName, Map<String, Object> country) {
     if (override != null) {
       return override;
     }
     // The JDK echoes the code back when it has no name for it.
-    return jdkName == null || jdkName.equals(iso2) ? null : jdkName;
+    return jdkName == null || jdkName.equals(country.get("iso2")) ? null : jdkName;
   }
 
-  private static LocalDate date(RefFile.Line l, String column) {
-    String v = l.get(column);
-    try {
-      return v == null ? null : LocalDate.parse(v);
-    } catch (RuntimeException e) {
-      throw Errors.badRefFile(
-          l.file().toString(), l.number(), column + " '" + v + "' is not a date (yyyy-MM-dd)");
-    }
+  private <T> List<T> rows(String table, Function<Map<String, Object>, T> record) {
+    return tables.get(table).stream().map(record).toList();
   }
 
-  private static <T> T number(
-      RefFile.Line l, String column, java.util.function.Function<String, T> parse, String what) {
-    String v = l.require(column);
-    try {
-      return parse.apply(v);
-    } catch (NumberFormatException e) {
-      throw Errors.badRefFile(
-          l.file().toString(), l.number(), column + " '" + v + "' is not " + what);
-    }
+  private static Country country(Map<String, Object> c) {
+    return new Country(
+        str(c, "iso3"),
+        str(c, "iso2"),
+        str(c, "name_en"),
+        str(c, "name_zh"),
+        str(c, "region"),
+        str(c, "source"));
   }
 
-  private static boolean bool(RefFile.Line l, String column) {
-    String v = l.require(column);
-    if (!v.equals("true") && !v.equals("false")) {
-      throw Errors.badRefFile(
-          l.file().toString(), l.number(), column + " must be true or false, found '" + v + "'");
-    }
-    return Boolean.parseBoolean(v);
+  private static Alias alias(Map<String, Object> a) {
+    return new Alias(str(a, "alias"), str(a, "iso3"), str(a, "source"));
+  }
+
+  private static GroupMember group(Map<String, Object> g) {
+    return new GroupMember(
+        str(g, "group_type"),
+        str(g, "group_id"),
+        str(g, "iso3"),
+        (LocalDate) g.get("valid_from"),
+        (LocalDate) g.get("valid_to"),
+        str(g, "source"),
+        str(g, "note"));
+  }
+
+  private static Sector sector(Map<String, Object> s) {
+    return new Sector(
+        str(s, "taxonomy"),
+        str(s, "code"),
+        str(s, "name"),
+        (Boolean) s.get("is_tech"),
+        str(s, "source"));
+  }
+
+  private static FxRate fxRate(Map<String, Object> f) {
+    return new FxRate(
+        str(f, "currency"),
+        (Integer) f.get("year"),
+        (BigDecimal) f.get("units_per_usd"),
+        str(f, "source"));
+  }
+
+  private static Program program(Map<String, Object> p) {
+    return new Program(
+        str(p, "program_id"),
+        str(p, "program_name"),
+        str(p, "sponsor_iso3"),
+        str(p, "kind"),
+        str(p, "description"),
+        str(p, "source"));
+  }
+
+  private static String str(Map<String, Object> row, String column) {
+    return (String) row.get(column);
+  }
+
+  /** Each reference table's rows by column name, in the order they are read. */
+  Map<String, List<Map<String, Object>>> tables() {
+    return tables;
   }
 
   public List<Country> countries() {

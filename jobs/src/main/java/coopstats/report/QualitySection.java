@@ -2,6 +2,14 @@ package coopstats.report;
 
 import static org.apache.spark.sql.functions.col;
 
+import coopstats.contract.RunStatus;
+import coopstats.ops.RunLog;
+import coopstats.ops.RunRecord;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -12,27 +20,27 @@ final class QualitySection {
   static final String TITLE = "Data quality of the latest run";
   static final List<String> HEADER = List.of("table", "rule", "rows in quarantine");
 
+  private static final DateTimeFormatter STARTED =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd HH:mm:ss")
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .toFormatter();
+
   private QualitySection() {}
 
   static Section of(SparkSession spark) {
-    List<Row> runs =
-        spark
-            .sql(
-                "SELECT run_id, coalesce(CAST(logical_date AS STRING), ''),"
-                    + " CAST(started_at AS STRING), mode FROM ops.runs WHERE status = 'success'"
-                    + " ORDER BY started_at DESC LIMIT 1")
-            .collectAsList();
+    List<RunRecord> runs = RunLog.latest(spark.table("ops.runs"), 1, List.of(RunStatus.SUCCESS));
     if (runs.isEmpty()) {
       return new Section(
           "quality", TITLE, Html.p("No successful run yet: run coopstats run, then this report."));
     }
-    Row run = runs.get(0);
+    RunRecord run = runs.get(0);
     List<List<String>> rows = new ArrayList<>();
     long total = 0;
     for (Row r :
         spark
             .table("ops.quality")
-            .where(col("run_id").equalTo(run.getString(0)))
+            .where(col("run_id").equalTo(run.runId()))
             .where("action = 'quarantine' AND rows > 0")
             .orderBy(col("rows").desc(), col("table_name"), col("rule"))
             .select("table_name", "rule", "rows")
@@ -46,10 +54,10 @@ final class QualitySection {
                 List.of("run id", "logical date", "started (UTC)", "mode"),
                 List.of(
                     List.of(
-                        run.getString(0),
-                        run.getString(1),
-                        run.getString(2),
-                        run.isNullAt(3) ? "" : run.getString(3))))
+                        run.runId(),
+                        run.logicalDate() == null ? "" : run.logicalDate().toString(),
+                        started(spark, run.startedAt()),
+                        run.mode() == null ? "" : run.mode().value())))
             + Html.p(
                 total
                     + " row(s) in silver.quarantine after this run, by the rule that caught them;"
@@ -57,5 +65,10 @@ final class QualitySection {
                     + " with its file, line and reason.")
             + Html.table("quality-rules", HEADER, rows);
     return new Section("quality", TITLE, html);
+  }
+
+  /** A time as Spark writes a timestamp as text: seconds, then as many digits as it needs. */
+  private static String started(SparkSession spark, Instant at) {
+    return STARTED.withZone(ZoneId.of(spark.conf().get("spark.sql.session.timeZone"))).format(at);
   }
 }

@@ -5,6 +5,8 @@ import coopstats.Errors;
 import coopstats.ExitCodes;
 import coopstats.Redact;
 import coopstats.bronze.BronzeJob;
+import coopstats.contract.RunMode;
+import coopstats.contract.RunStatus;
 import coopstats.contract.Schemas;
 import coopstats.contract.SourceProfile;
 import coopstats.gold.GoldJob;
@@ -71,10 +73,11 @@ public final class Pipeline {
         RunResult result = execute(landing, runId, started, until, fullRefresh);
         if (!result.rejected().isEmpty()) {
           CoopstatsException e = Errors.filesRejected(result.rejected());
-          recorder.record(result, logicalDate, started, "partial", e.exitCode(), e.getMessage());
+          recorder.record(
+              result, logicalDate, started, RunStatus.PARTIAL, e.exitCode(), e.getMessage());
           return result;
         }
-        String status = result.noop() ? "noop" : "success";
+        RunStatus status = result.noop() ? RunStatus.NOOP : RunStatus.SUCCESS;
         recorder.record(result, logicalDate, started, status, ExitCodes.OK, null);
         return result;
       } catch (RuntimeException e) {
@@ -82,7 +85,7 @@ public final class Pipeline {
             RunResult.failed(runId),
             logicalDate,
             started,
-            "failed",
+            RunStatus.FAILED,
             ExitCodes.of(e),
             Redact.userInfo(e.getMessage()));
         throw e;
@@ -100,7 +103,7 @@ public final class Pipeline {
     BronzeJob bronze = new BronzeJob(spark, warehouse, schemas);
     List<SourceProfile> sources = bronze.sources(landing);
     InputSize.tune(spark, InputSize.of(spark, List.of(landing, warehouse.root() + "/bronze")));
-    RefData ref = RefData.load(schemas.dir().resolve("ref"));
+    RefData ref = RefData.load(schemas);
     // Before any stage: a bad setting of silver's stops the run before bronze takes anything in.
     SilverJob silver =
         new SilverJob(spark, warehouse, schemas, ref, GoldJob.columnsRead(spark, schemas));
@@ -114,15 +117,14 @@ public final class Pipeline {
       ingested.put(read.getKey().source(), read.getValue());
       feedStarted |= read.getValue().feedStarted();
     }
-    RunPlan.Mode mode =
-        RunPlan.decide(last, publication.versions(), publication.written(), feedStarted);
-    if (mode == RunPlan.Mode.NOOP) {
+    RunMode mode = RunPlan.decide(last, publication.versions(), publication.written(), feedStarted);
+    if (mode == RunMode.NOOP) {
       LOG.info("nothing new: no new landing rows and no change to schemas/; no table changed");
       return new RunResult(
-          runId, List.of(), ingested, fingerprint, "noop", List.of(), Map.of(), List.of());
+          runId, List.of(), ingested, fingerprint, RunMode.NOOP, List.of(), Map.of(), List.of());
     }
     List<String> restored =
-        mode == RunPlan.Mode.INCREMENTAL
+        mode == RunMode.INCREMENTAL
             ? publication.restoreUnpublished(last.get().deltaVersions())
             : List.of();
     // After the restore: a table property this brings in line must not be restored away. Before
@@ -131,7 +133,7 @@ public final class Pipeline {
     Map<String, Long> before = publication.versions(publication.written());
     SilverJob.Changes changes;
     try {
-      changes = silverAndGold(silver, mode == RunPlan.Mode.INCREMENTAL ? last.get() : null);
+      changes = silverAndGold(silver, mode == RunMode.INCREMENTAL ? last.get() : null);
     } catch (CoopstatsException e) {
       publication.putBack(before);
       throw e;
@@ -142,7 +144,7 @@ public final class Pipeline {
         changes.files(),
         ingested,
         fingerprint,
-        changes.rebuilt() ? "rebuild" : "incremental",
+        changes.rebuilt() ? RunMode.REBUILD : RunMode.INCREMENTAL,
         restored,
         changes.warnings(),
         RejectedFiles.of(warehouse, schemas, runId));

@@ -1,5 +1,6 @@
 package coopstats.run;
 
+import coopstats.contract.RunMode;
 import coopstats.ops.RunRecord;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +35,24 @@ final class RunPlan {
    * @param feedStarted whether a source's file stream started afresh this run (its bronze rows then
    *     have no change feed from the last run)
    */
-  static Mode decide(
+  static RunMode decide(
       Optional<RunRecord.Published> last,
       Map<String, Long> now,
       List<String> written,
       boolean feedStarted) {
     if (last.isEmpty()) {
-      return Mode.REBUILD;
+      return RunMode.REBUILD;
     }
     Map<String, Long> published = last.get().deltaVersions();
     boolean unchanged =
         List.of("bronze", "silver", "gold").stream()
             .allMatch(layer -> ofLayer(now, layer).equals(ofLayer(published, layer)));
     if (unchanged) {
-      return Mode.NOOP;
+      return RunMode.NOOP;
     }
-    return !feedStarted && restorable(published, now, written) ? Mode.INCREMENTAL : Mode.REBUILD;
+    return !feedStarted && restorable(published, now, written)
+        ? RunMode.INCREMENTAL
+        : RunMode.REBUILD;
   }
 
   /**

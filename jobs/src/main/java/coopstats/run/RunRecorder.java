@@ -1,6 +1,7 @@
 package coopstats.run;
 
 import coopstats.Redact;
+import coopstats.contract.RunStatus;
 import coopstats.contract.Schemas;
 import coopstats.ops.RunLog;
 import coopstats.ops.RunRecord;
@@ -35,7 +36,7 @@ final class RunRecorder {
       RunResult r,
       LocalDate logicalDate,
       Instant started,
-      String status,
+      RunStatus status,
       int exitCode,
       String message) {
     try {
@@ -69,7 +70,7 @@ final class RunRecorder {
               r.restored(),
               publication.everyTable(),
               r.fingerprint()));
-      if (status.equals("success") || status.equals("partial")) {
+      if (status == RunStatus.SUCCESS || status == RunStatus.PARTIAL) {
         Map<String, Long> rescued = new TreeMap<>();
         r.ingested().forEach((source, read) -> rescued.put(source, read.rescuedRows()));
         runLog.quality(r.runId(), r.warnings(), rescued);

@@ -1,6 +1,7 @@
 package coopstats.run;
 
 import coopstats.bronze.BronzeJob;
+import coopstats.contract.RunMode;
 import coopstats.silver.Reconciliation;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ public record RunResult(
     List<Reconciliation.FileCount> files,
     Map<String, BronzeJob.Ingested> ingested,
     String fingerprint,
-    String mode,
+    RunMode mode,
     List<String> restored,
     Map<String, Map<String, Long>> warnings,
     List<String> rejected) {
@@ -44,7 +45,7 @@ public record RunResult(
   }
 
   public boolean noop() {
-    return "noop".equals(mode);
+    return mode == RunMode.NOOP;
   }
 
   public long delivered() {

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import coopstats.Settings;
 import coopstats.contract.TableSchema;
 import java.util.List;
 import java.util.stream.Stream;
@@ -60,7 +61,7 @@ final class Ranking {
               + " ranked by windows",
           silver.table(),
           keys,
-          SilverJob.BROADCAST_KEYS,
+          Settings.BROADCAST_KEYS,
           broadcastKeys);
       return new Ranked(withRank(valid, key), keys);
     }

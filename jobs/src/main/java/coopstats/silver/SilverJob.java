@@ -3,7 +3,7 @@ package coopstats.silver;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.when;
 
-import coopstats.Errors;
+import coopstats.Settings;
 import coopstats.contract.LandingContract;
 import coopstats.contract.Schemas;
 import coopstats.contract.SourceProfile;
@@ -50,16 +50,6 @@ public final class SilverJob {
   private static final Logger LOG = LoggerFactory.getLogger(SilverJob.class);
 
   /**
-   * The Spark setting that bounds how many record keys delivered more than once are broadcast, as
-   * hashes, to rank their rows apart from the rest; beyond it, every row is ranked by windows and a
-   * rebuild's displaced rows get their text from bronze without a broadcast.
-   */
-  public static final String BROADCAST_KEYS = "spark.coopstats.silver.broadcastKeys";
-
-  /** {@link #BROADCAST_KEYS} by default: 100,000 hashes are under 2 MB. */
-  private static final long DEFAULT_BROADCAST_KEYS = 100_000;
-
-  /**
    * What a build did: rebuilt everything, or merged the given silver tables; every file's
    * accounting; and the rows that break each warn rule, per silver table.
    */
@@ -100,23 +90,10 @@ public final class SilverJob {
     this.warehouse = warehouse;
     this.schemas = schemas;
     this.ref = ref;
-    this.broadcastKeys = broadcastKeys(spark);
+    this.broadcastKeys = Settings.broadcastKeys(spark);
     this.bronze = new BronzeRows(warehouse, schemas.profiles().values());
     this.writes = new SilverWrites(spark, warehouse);
     this.nightly = new NightlyMerge(warehouse, writes, bronze, downstream, broadcastKeys);
-  }
-
-  private static long broadcastKeys(SparkSession spark) {
-    String value = spark.conf().get(BROADCAST_KEYS, Long.toString(DEFAULT_BROADCAST_KEYS));
-    try {
-      long keys = Long.parseLong(value.strip());
-      if (keys >= 0) {
-        return keys;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw Errors.badOption(BROADCAST_KEYS, value, "a whole number of keys, 0 or more");
   }
 
   /** Rebuilds silver and quarantine from all of bronze. */

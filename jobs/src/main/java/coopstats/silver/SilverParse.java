@@ -1,5 +1,6 @@
 package coopstats.silver;
 
+import coopstats.bronze.BronzeRule;
 import coopstats.contract.SourceProfile;
 import coopstats.contract.TableSchema;
 import java.util.ArrayList;
@@ -59,6 +60,9 @@ final class SilverParse implements MapFunction<Row, Row> {
   private transient int rawAt;
   private transient int errorAt;
 
+  /** The index of bronze's {@code _rule}; -1 in a bronze table from before it was kept. */
+  private transient int ruleAt;
+
   /** The bronze columns that carry delivered values (all but lineage), and their indices. */
   private transient String[] valueNames;
 
@@ -72,6 +76,7 @@ final class SilverParse implements MapFunction<Row, Row> {
     ingestedAtAt = schema.fieldIndex("_ingested_at");
     rawAt = schema.fieldIndex("_raw");
     errorAt = schema.fieldIndex("_error");
+    ruleAt = List.of(schema.fieldNames()).indexOf(BronzeRule.COLUMN);
     List<String> names = new ArrayList<>();
     List<Integer> indices = new ArrayList<>();
     StructField[] fields = schema.fields();
@@ -108,7 +113,7 @@ final class SilverParse implements MapFunction<Row, Row> {
     Object[] values = null;
     String error = bronze.getString(errorAt);
     if (error != null) {
-      out.add(error.startsWith("missing required column") ? "missing_column" : "malformed_record");
+      out.add(BronzeRule.of(ruleAt < 0 ? null : bronze.getString(ruleAt), error));
       out.add(error);
     } else {
       try {

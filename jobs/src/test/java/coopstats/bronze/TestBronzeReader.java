@@ -51,6 +51,9 @@ class TestBronzeReader {
                 + " line is not closed on it; expected [record_id, year, month, investor, country,"
                 + " sector, amount, currency, unit, is_tech]",
             "unbalanced quote: a quoted field opened on this line is never closed");
+    assertThat(rows)
+        .extracting(r -> col(r, "investment", "_rule"))
+        .containsExactly("malformed_record", "malformed_record");
   }
 
   @Test
@@ -67,6 +70,7 @@ class TestBronzeReader {
       assertThat(col(r, "cgit", "_file")).isEqualTo("cgit/cgit_2022spring.csv");
       assertThat(r.getLong(2)).isEqualTo(2);
       assertThat(col(r, "cgit", "_error")).isNull();
+      assertThat(col(r, "cgit", "_rule")).isNull();
       assertThat(col(r, "cgit", "year")).isEqualTo("2022");
       assertThat(col(r, "cgit", "month")).isEqualTo("March");
       assertThat(col(r, "cgit", "investor")).isEqualTo("Électricité Chinoise");
@@ -83,6 +87,7 @@ class TestBronzeReader {
     assertThat(col(rows.get(0), "investment", "_error"))
         .startsWith("missing required column(s) [sector, amount, currency]")
         .contains("found [record_id, year, country]");
+    assertThat(col(rows.get(0), "investment", "_rule")).isEqualTo("missing_column");
   }
 
   @Test
@@ -99,6 +104,7 @@ class TestBronzeReader {
     assertThat(col(rows.get(0), "fund", "country")).isEqualTo("越南");
     assertThat(col(rows.get(0), "fund", "_rescued")).isEqualTo("{\"projects\":\"7\"}");
     assertThat(col(rows.get(1), "fund", "_error")).isEqualTo("the line is not a JSON object");
+    assertThat(col(rows.get(1), "fund", "_rule")).isEqualTo("malformed_record");
     assertThat(rows.get(1).getLong(2)).isEqualTo(2);
   }
 
@@ -128,6 +134,27 @@ class TestBronzeReader {
         .startsWith("missing required column(s)")
         .contains("year")
         .isNotEqualTo(rows.get(0).getString(6));
+    assertThat(rows).extracting(r -> col(r, "fund", "_rule")).containsOnly("missing_column");
+  }
+
+  @Test
+  void aRowWithTooFewFieldsIsMalformedAndOldBronzeRowsKeepTheirRule() {
+    List<Row> rows =
+        read(
+            "investment",
+            "investment/short.csv",
+            ("record_id,year,month,investor,country,sector,amount,currency,unit,is_tech\n"
+                    + "A,2019\n")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(col(rows.get(0), "investment", "_error"))
+        .isEqualTo("the row has 2 fields but the header has 10");
+    assertThat(col(rows.get(0), "investment", "_rule")).isEqualTo("malformed_record");
+    // Bronze rows ingested before _rule was kept have the reason alone.
+    assertThat(BronzeRule.of(null, "missing required column(s) [year]; expected [year]"))
+        .isEqualTo("missing_column");
+    assertThat(BronzeRule.of(null, "the line is not a JSON object")).isEqualTo("malformed_record");
+    assertThat(BronzeRule.of("malformed_record", "missing required column(s) [year]"))
+        .isEqualTo("malformed_record");
   }
 
   @Test

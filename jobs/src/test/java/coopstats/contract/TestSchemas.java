@@ -71,6 +71,60 @@ class TestSchemas {
   }
 
   @Test
+  void runStatusesAndModesAreTheValuesTheRunLogDeclares() {
+    TableSchema runs = Schemas.load(TestPaths.schemas()).table("ops.runs");
+    assertThat(runs.column("status").orElseThrow().acceptedValues())
+        .containsExactly("success", "partial", "noop", "failed");
+    assertThat(runs.column("mode").orElseThrow().acceptedValues())
+        .containsExactly("rebuild", "incremental", "noop", "maintain");
+    assertThat(RunStatus.of("partial")).isEqualTo(RunStatus.PARTIAL);
+    assertThat(RunMode.MAINTAIN.value()).isEqualTo("maintain");
+    assertThat(RunMode.of(null)).isNull();
+  }
+
+  @Test
+  void aRunStatusTheCodeDoesNotWriteIsRefused() throws IOException {
+    Path schemas =
+        schemasReplacing(
+            "tables/ops/runs.yaml",
+            "accepted_values: [success, partial, noop, failed]",
+            "accepted_values: [success, partial, noop, failed, skipped]");
+    assertRefused(
+        schemas,
+        "runs.yaml",
+        "column status must declare accepted_values [success, partial, noop, failed], the values"
+            + " coopstats writes; found [success, partial, noop, failed, skipped]");
+  }
+
+  @Test
+  void aRunModeLeftUndeclaredIsRefused() throws IOException {
+    Path schemas =
+        schemasReplacing(
+            "tables/ops/runs.yaml",
+            "accepted_values: [rebuild, incremental, noop, maintain], ",
+            "");
+    assertRefused(
+        schemas,
+        "runs.yaml",
+        "column mode must declare accepted_values [rebuild, incremental, noop, maintain], the"
+            + " values coopstats writes; found null");
+  }
+
+  @Test
+  void acceptedValuesOnAColumnNotWrittenFromAFixedSetAreRefused() throws IOException {
+    Path schemas =
+        schemasReplacing(
+            "tables/ops/runs.yaml",
+            "{name: reconciliation, type: string,",
+            "{name: reconciliation, type: string, accepted_values: [balanced],");
+    assertRefused(
+        schemas,
+        "runs.yaml",
+        "column reconciliation declares accepted_values, which only the columns coopstats writes"
+            + " from a fixed set do (ops.runs.mode, ops.runs.status)");
+  }
+
+  @Test
   void aFatalMissingColumnSettingIsRead() throws IOException {
     Path schemas = TestPaths.schemasWith(dir, "sources/fund.yaml", "on_missing_column: fail\n");
     assertThat(Schemas.load(schemas).profiles().get("fund").onMissingColumnOrDefault())

@@ -38,7 +38,7 @@ final class GoldFixture {
 
   GoldFixture(Path dir) {
     warehouse = new Warehouse(spark, dir.toUri().toString());
-    new RefJob(spark, warehouse, schemas).write(RefData.load(TestPaths.schemas().resolve("ref")));
+    new RefJob(spark, warehouse, schemas).write(RefData.load(schemas));
   }
 
   /** Replaces silver.<kind> with rows given as alternating column names and values. */

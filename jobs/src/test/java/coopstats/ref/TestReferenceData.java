@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coopstats.CoopstatsException;
 import coopstats.TestPaths;
+import coopstats.contract.Schemas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The compiled reference tables, cross-checked against the public exports in ../shared/data. */
 class TestReferenceData {
-  static final RefData REF = RefData.load(TestPaths.schemas().resolve("ref"));
+  static final RefData REF = RefData.load(Schemas.load(TestPaths.schemas()));
 
   @Test
   void beltAndRoadMembershipMatchesTheGfdcList() throws IOException {
@@ -85,7 +86,7 @@ class TestReferenceData {
   void aNumberThatIsNotOneIsAConfigurationErrorNamingTheFileAndLine(@TempDir Path dir)
       throws IOException {
     Path schemas = TestPaths.schemasWith(dir, "ref/fx_rates.csv", "CNY,2026,7.x,test\n");
-    assertThatThrownBy(() -> RefData.load(schemas.resolve("ref")))
+    assertThatThrownBy(() -> RefData.load(Schemas.load(schemas)))
         .isInstanceOfSatisfying(
             CoopstatsException.class, e -> assertThat(e.exitCode()).isEqualTo(78))
         .hasMessage(
@@ -94,8 +95,55 @@ class TestReferenceData {
                 + ", line 184: units_per_usd '7.x' is not a decimal number. Fix the file and run"
                 + " again.");
     Path year = TestPaths.schemasWith(dir.resolve("y"), "ref/fx_rates.csv", "CNY,MMXXVI,7.1,t\n");
-    assertThatThrownBy(() -> RefData.load(year.resolve("ref")))
+    assertThatThrownBy(() -> RefData.load(Schemas.load(year)))
         .hasMessageContaining("fx_rates.csv, line 184: year 'MMXXVI' is not a whole number");
+  }
+
+  @Test
+  void aHeaderWithoutAColumnOfTheTableIsRefused(@TempDir Path dir) throws IOException {
+    Path schemas = TestPaths.schemasWith(dir, "ref/sectors.csv", "");
+    Path sectors = schemas.resolve("ref/sectors.csv");
+    Files.writeString(
+        sectors, Files.readString(sectors).replaceFirst("is_tech,", "tech,").replace("\r", ""));
+    assertThatThrownBy(() -> RefData.load(Schemas.load(schemas)))
+        .isInstanceOfSatisfying(
+            CoopstatsException.class, e -> assertThat(e.exitCode()).isEqualTo(78))
+        .hasMessage(
+            "reference file "
+                + sectors
+                + ", line 1: the header lacks [is_tech], and the header has [tech], not columns of"
+                + " ref.sector; it must name the columns taxonomy, code, name, is_tech, source, in"
+                + " any order. Fix the file and run again.");
+  }
+
+  @Test
+  void anExtraHeaderIsRefusedAndTheOrderOfHeadersIsFree(@TempDir Path dir) throws IOException {
+    Path schemas = TestPaths.schemasWith(dir, "ref/country_aliases.csv", "");
+    Path aliases = schemas.resolve("ref/country_aliases.csv");
+    Files.writeString(aliases, "source,iso3,alias\ntest,GBR,Blighty\n");
+    assertThat(RefData.load(Schemas.load(schemas)).aliases())
+        .containsExactly(new RefData.Alias("Blighty", "GBR", "test"));
+    Files.writeString(aliases, "alias,iso3,source,language\nBlighty,GBR,test,en\n");
+    assertThatThrownBy(() -> RefData.load(Schemas.load(schemas)))
+        .isInstanceOf(CoopstatsException.class)
+        .hasMessage(
+            "reference file "
+                + aliases
+                + ", line 1: the header has [language], not columns of ref.country_alias; it must"
+                + " name the columns alias, iso3, source, in any order. Fix the file and run"
+                + " again.");
+  }
+
+  @Test
+  void countriesGetTheJdksNamesAndBelongToTheirRegion() {
+    RefData.Country vietnam =
+        REF.countries().stream().filter(c -> c.iso3().equals("VNM")).findFirst().orElseThrow();
+    assertThat(vietnam.nameEn()).isEqualTo("Vietnam");
+    assertThat(vietnam.nameZh()).isEqualTo("越南");
+    assertThat(REF.groups())
+        .contains(
+            new RefData.GroupMember(
+                "region", vietnam.region(), "VNM", null, null, vietnam.source(), null));
   }
 
   @Test

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coopstats.Cli;
 import coopstats.ExitCodes;
 import coopstats.LoggedLines;
+import coopstats.Settings;
 import coopstats.Tags;
 import coopstats.TestPaths;
 import coopstats.TestSpark;
 import coopstats.contract.Schemas;
-import coopstats.silver.SilverJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,27 +135,27 @@ public class TestIncremental {
 
     // Past the broadcast bound, every row is ranked by windows and the displaced rows' text is
     // joined from bronze without a broadcast: the same tables again.
-    TestSpark.session().conf().set(SilverJob.BROADCAST_KEYS, "0");
+    TestSpark.session().conf().set(Settings.BROADCAST_KEYS, "0");
     try {
       LoggedLines.Logged<Cli> windows = LoggedLines.during(() -> run("--full-refresh"));
       assertThat(windows.result().exitCode()).as(windows.result().err()).isZero();
       assertThat(windows.lines())
           .contains(
               "silver.investment: 2 record keys come more than once, more than"
-                  + " spark.coopstats.silver.broadcastKeys (0) broadcasts; every row is ranked by"
+                  + " spark.coopstats.silver.broadcast-keys (0) broadcasts; every row is ranked by"
                   + " windows");
       assertThat(tables()).isEqualTo(nightly);
-      TestSpark.session().conf().set(SilverJob.BROADCAST_KEYS, "some");
+      TestSpark.session().conf().set(Settings.BROADCAST_KEYS, "some");
       LoggedLines.Logged<Cli> refused = LoggedLines.during(() -> run());
       Cli bad = refused.result();
       assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
       assertThat(refused.lines()).as("stopped before any stage").doesNotContain("stage bronze");
       assertThat(bad.err())
           .contains(
-              "spark.coopstats.silver.broadcastKeys some is not valid: expected a whole number"
+              "spark.coopstats.silver.broadcast-keys some is not valid: expected a whole number"
                   + " of keys, 0 or more");
     } finally {
-      TestSpark.session().conf().unset(SilverJob.BROADCAST_KEYS);
+      TestSpark.session().conf().unset(Settings.BROADCAST_KEYS);
     }
 
     // One run over all three files into a new warehouse publishes the same gold tables.

@@ -2,8 +2,8 @@ package coopstats.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.contract.RunMode;
 import coopstats.ops.RunRecord;
-import coopstats.run.RunPlan.Mode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,26 +22,27 @@ class TestRunPlan {
 
   @Test
   void withoutAPublishedRunOfTheseSchemasTheRunRebuilds() {
-    assertThat(RunPlan.decide(Optional.empty(), PUBLISHED, WRITTEN, false)).isEqualTo(Mode.REBUILD);
+    assertThat(RunPlan.decide(Optional.empty(), PUBLISHED, WRITTEN, false))
+        .isEqualTo(RunMode.REBUILD);
   }
 
   @Test
   void tablesAsPublishedMakeANoop() {
     Map<String, Long> now = Map.of("bronze.fund", 3L, "silver.fund", 5L, "gold.fund_yearly", 7L);
-    assertThat(RunPlan.decide(last(), now, WRITTEN, false)).isEqualTo(Mode.NOOP);
+    assertThat(RunPlan.decide(last(), now, WRITTEN, false)).isEqualTo(RunMode.NOOP);
   }
 
   @Test
   void newBronzeRowsAreMergedUnlessAFileStreamStartedAfresh() {
     Map<String, Long> now = Map.of("bronze.fund", 4L, "silver.fund", 5L, "gold.fund_yearly", 7L);
-    assertThat(RunPlan.decide(last(), now, WRITTEN, false)).isEqualTo(Mode.INCREMENTAL);
-    assertThat(RunPlan.decide(last(), now, WRITTEN, true)).isEqualTo(Mode.REBUILD);
+    assertThat(RunPlan.decide(last(), now, WRITTEN, false)).isEqualTo(RunMode.INCREMENTAL);
+    assertThat(RunPlan.decide(last(), now, WRITTEN, true)).isEqualTo(RunMode.REBUILD);
   }
 
   @Test
   void tablesAheadOfTheLastPublishedRunAreMergedIntoAfterTheirRestore() {
     Map<String, Long> now = Map.of("bronze.fund", 3L, "silver.fund", 6L, "gold.fund_yearly", 7L);
-    assertThat(RunPlan.decide(last(), now, WRITTEN, false)).isEqualTo(Mode.INCREMENTAL);
+    assertThat(RunPlan.decide(last(), now, WRITTEN, false)).isEqualTo(RunMode.INCREMENTAL);
   }
 
   @Test
@@ -49,9 +50,9 @@ class TestRunPlan {
     Map<String, Long> replaced =
         Map.of("bronze.fund", 4L, "silver.fund", 2L, "gold.fund_yearly", 7L);
     Map<String, Long> missing = Map.of("bronze.fund", 4L, "silver.fund", 5L);
-    assertThat(RunPlan.decide(last(), replaced, WRITTEN, false)).isEqualTo(Mode.REBUILD);
-    assertThat(RunPlan.decide(last(), missing, WRITTEN, false)).isEqualTo(Mode.REBUILD);
+    assertThat(RunPlan.decide(last(), replaced, WRITTEN, false)).isEqualTo(RunMode.REBUILD);
+    assertThat(RunPlan.decide(last(), missing, WRITTEN, false)).isEqualTo(RunMode.REBUILD);
     assertThat(RunPlan.decide(last(), Map.of("bronze.fund", 4L), List.of("silver.new"), false))
-        .isEqualTo(Mode.REBUILD);
+        .isEqualTo(RunMode.REBUILD);
   }
 }

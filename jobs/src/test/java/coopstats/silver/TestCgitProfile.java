@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The cgit profile on the real export's countries, and on another release's spelling. */
 class TestCgitProfile {
   static final Schemas SCHEMAS = Schemas.load(TestPaths.schemas());
-  static final RefData REF = RefData.load(TestPaths.schemas().resolve("ref"));
+  static final RefData REF = RefData.load(SCHEMAS);
 
   @Test
   void everyCountryNameInTheRealExportResolves() throws IOException {

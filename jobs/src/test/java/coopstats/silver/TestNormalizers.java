@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TestNormalizers {
-  private static final RefData REF = RefData.load(TestPaths.schemas().resolve("ref"));
+  private static final RefData REF = RefData.load(Schemas.load(TestPaths.schemas()));
 
   @Test
   void countriesResolveFromCodesNamesChineseAndAliases() {

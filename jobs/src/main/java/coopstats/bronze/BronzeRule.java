@@ -1,0 +1,42 @@
+package coopstats.bronze;
+
+import java.util.Locale;
+
+/**
+ * The rules a delivered record breaks before it has values. Bronze keeps the rule's name in {@code
+ * _rule} beside the reason in {@code _error}; silver quarantines the record under that name.
+ */
+public enum BronzeRule {
+  /**
+   * The record cannot be read: an unbalanced quote, a field count other than the header's, a line
+   * that is not a JSON object, or a header that cannot be read.
+   */
+  MALFORMED_RECORD,
+  /** The file (CSV) or the line (JSON Lines) lacks a column its landing contract requires. */
+  MISSING_COLUMN;
+
+  /**
+   * The bronze column that holds the name of the rule a record breaks; null when it breaks none.
+   */
+  public static final String COLUMN = "_rule";
+
+  /** How the reason of {@link #MISSING_COLUMN} begins; see {@link #of}. */
+  static final String MISSING_COLUMN_REASON = "missing required column(s) ";
+
+  /** The name quarantine and ops.quality show, such as {@code missing_column}. */
+  public String ruleName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The rule name of a bronze row with an error: its {@code _rule}. Rows ingested before bronze
+   * kept {@code _rule} have only the reason, so for them ({@code rule} null) the rule is told from
+   * the words the reader has always begun a missing column's reason with.
+   */
+  public static String of(String rule, String error) {
+    if (rule != null) {
+      return rule;
+    }
+    return (error.startsWith(MISSING_COLUMN_REASON) ? MISSING_COLUMN : MALFORMED_RECORD).ruleName();
+  }
+}
