@@ -49,13 +49,12 @@ final class Amounts {
     s = SYMBOLS.matcher(s).replaceAll("").strip();
     Matcher m = AMOUNT.matcher(s);
     if (!m.matches()) {
-      throw new RowRejected("invalid_number", column + " '" + raw + "' is not a number");
+      throw RowRejected.notANumber(column, raw);
     }
     String number = m.group(1);
     String unit = m.group(2).strip().toLowerCase(Locale.ROOT);
     if (!unit.isEmpty() && !UNITS.containsKey(unit)) {
-      throw new RowRejected(
-          "unknown_unit", column + " '" + raw + "' has an unknown unit '" + m.group(2) + "'");
+      throw RowRejected.unknownUnit(column, raw, m.group(2));
     }
     BigDecimal value = new BigDecimal(normalizeNumber(column, raw, number));
     return new Parsed(value, unit.isEmpty() ? null : unit);
@@ -101,7 +100,7 @@ final class Amounts {
     if (DECIMAL_COMMA.matcher(number).matches()) {
       return number.replace(',', '.');
     }
-    throw new RowRejected("invalid_number", column + " '" + raw + "' is not a number");
+    throw RowRejected.notANumber(column, raw);
   }
 
   /** The multiplier of a unit column value; empty means 1. */
@@ -109,9 +108,7 @@ final class Amounts {
     String key = unit == null ? "" : unit.strip().toLowerCase(Locale.ROOT);
     BigDecimal m = UNITS.get(key);
     if (m == null) {
-      throw new RowRejected(
-          "unknown_unit",
-          column + " '" + unit + "' is not a unit; use empty, 万, 亿, thousand, million or billion");
+      throw RowRejected.notAUnit(column, unit);
     }
     return m;
   }

@@ -30,8 +30,7 @@ final class Booleans {
     }
     Boolean b = VALUES.get(raw.strip().toLowerCase(Locale.ROOT));
     if (b == null) {
-      throw new RowRejected(
-          "invalid_boolean", column + " '" + raw + "' is not a boolean; use true or false");
+      throw RowRejected.notABoolean(column, raw);
     }
     return b;
   }

@@ -25,13 +25,7 @@ final class FxRates implements Serializable {
     }
     BigDecimal rate = unitsPerUsd.get(currency + ":" + year);
     if (rate == null) {
-      throw new RowRejected(
-          "missing_fx_rate",
-          "no "
-              + currency
-              + " to USD rate for "
-              + year
-              + " in ref.fx_rate; add it to schemas/ref/fx_rates.csv and rerun with --full-refresh");
+      throw RowRejected.missingFxRate(currency, year);
     }
     return rate;
   }

@@ -17,27 +17,18 @@ final class Ints {
       try {
         value = new BigDecimal(s);
       } catch (NumberFormatException e) {
-        throw new RowRejected(
-            "invalid_number", c.source() + " '" + raw + "' is not a whole number");
+        throw RowRejected.notAWholeNumber(c.source(), raw);
       }
     }
     if (value.stripTrailingZeros().scale() > 0) {
-      throw new RowRejected("invalid_number", c.source() + " '" + raw + "' is not a whole number");
+      throw RowRejected.notAWholeNumber(c.source(), raw);
     }
     if ((c.min() != null && value.compareTo(c.min()) < 0)
         || (c.max() != null && value.compareTo(c.max()) > 0)) {
-      throw new RowRejected(
-          "range",
-          c.source()
-              + " "
-              + raw.strip()
-              + " is outside "
-              + (c.min() == null ? "" : c.min().toPlainString())
-              + ".."
-              + (c.max() == null ? "" : c.max().toPlainString()));
+      throw RowRejected.outside(c.source(), raw.strip(), c.min(), c.max());
     }
     if (value.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-      throw new RowRejected("range", c.source() + " " + raw.strip() + " is too large");
+      throw RowRejected.tooLarge(c.source(), raw.strip());
     }
     return value.intValueExact();
   }

@@ -40,7 +40,7 @@ final class Months {
       }
     }
     if (month == null || month < 1 || month > 12) {
-      throw new RowRejected("invalid_month", column + " '" + raw + "' is not a month");
+      throw RowRejected.notAMonth(column, raw);
     }
     return month;
   }

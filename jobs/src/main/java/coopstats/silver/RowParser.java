@@ -67,7 +67,7 @@ final class RowParser implements Serializable {
         v = fit(c, decimals[i], d);
       }
       if (v == null && !c.isNullable()) {
-        throw new RowRejected("not_null", c.source() + " is empty; it is required");
+        throw RowRejected.required(c.source());
       }
       out[i] = v;
     }
@@ -96,23 +96,13 @@ final class RowParser implements Serializable {
   private static BigDecimal fit(ColumnSpec c, DecimalType t, BigDecimal d) {
     BigDecimal scaled = d.setScale(t.scale(), RoundingMode.HALF_EVEN);
     if (scaled.precision() > t.precision()) {
-      throw new RowRejected("range", c.name() + " " + d.toPlainString() + " is too large");
+      throw RowRejected.tooLarge(c.name(), d.toPlainString());
     }
     return scaled;
   }
 
   private String country(ColumnSpec c, String raw) {
-    return countries
-        .resolve(raw)
-        .orElseThrow(
-            () ->
-                new RowRejected(
-                    "unknown_country",
-                    c.source()
-                        + " '"
-                        + raw
-                        + "' is not a known country code, name or alias; add it to"
-                        + " schemas/ref/country_aliases.csv and rerun with --full-refresh"));
+    return countries.resolve(raw).orElseThrow(() -> RowRejected.unknownCountry(c.source(), raw));
   }
 
   /** An explicit is_tech value wins; otherwise the sector decides; otherwise unknown. */
@@ -178,7 +168,7 @@ final class RowParser implements Serializable {
       if (year == null) {
         String v = raw("year");
         if (v == null) {
-          throw new RowRejected("not_null", "year is empty; it is required to convert amounts");
+          throw RowRejected.yearRequired();
         }
         if (yearColumn == null) {
           throw new IllegalStateException("amounts are converted by year, but there is no year");
@@ -192,17 +182,9 @@ final class RowParser implements Serializable {
       if (currency == null) {
         String v = raw("currency");
         if (v == null) {
-          throw new RowRejected("not_null", "currency is empty but an amount is given");
+          throw RowRejected.currencyRequired();
         }
-        currency =
-            Currencies.resolve(v)
-                .orElseThrow(
-                    () ->
-                        new RowRejected(
-                            "unknown_currency",
-                            "currency '"
-                                + v
-                                + "' is not an ISO 4217 code or a known currency name"));
+        currency = Currencies.resolve(v).orElseThrow(() -> RowRejected.unknownCurrency(v));
       }
       return currency;
     }
