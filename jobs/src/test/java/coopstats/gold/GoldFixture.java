@@ -1,5 +1,7 @@
 package coopstats.gold;
 
+import static org.apache.spark.sql.functions.col;
+
 import coopstats.TestPaths;
 import coopstats.TestSpark;
 import coopstats.contract.ColumnSpec;
@@ -9,18 +11,22 @@ import coopstats.contract.TableSchema;
 import coopstats.ref.RefData;
 import coopstats.ref.RefJob;
 import coopstats.spark.Warehouse;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A warehouse with the real reference data and a few silver rows written inline. Each table is
@@ -41,23 +47,22 @@ final class GoldFixture {
     new RefJob(spark, warehouse, schemas).write(RefData.load(schemas));
   }
 
-  /** Replaces silver.<kind> with rows given as alternating column names and values. */
-  @SafeVarargs
-  final void silver(String kind, List<Object>... rows) {
+  /**
+   * Replaces silver.<kind> with the rows of a text table: a line of column names, then a line per
+   * row, cells apart by {@code |}, each cast to its column's type; {@code null} is null. The
+   * lineage a test does not name is filled in, and any other required column gets a placeholder.
+   */
+  void silver(String kind, String table) {
     TableSchema schema = schemas.table("silver." + kind);
+    List<String> lines = table.strip().lines().map(String::strip).toList();
     List<Row> out = new ArrayList<>();
-    int line = 1;
-    for (List<Object> values : rows) {
-      Map<String, Object> byName = new HashMap<>();
-      for (int i = 0; i < values.size(); i += 2) {
-        Object v = values.get(i + 1);
-        byName.put((String) values.get(i), v instanceof Double d ? BigDecimal.valueOf(d) : v);
-      }
+    for (int n = 1; n < lines.size(); n++) {
+      Map<String, String> byName = cells(lines.get(0), lines.get(n));
       byName.putIfAbsent("source", "test");
       byName.putIfAbsent("_file", "test/f.csv");
-      byName.putIfAbsent("_line", (long) ++line);
+      byName.putIfAbsent("_line", Integer.toString(n + 1));
       byName.putIfAbsent("_run_id", "r1");
-      byName.putIfAbsent("_ingested_at", Timestamp.valueOf("2026-01-01 00:00:00"));
+      byName.putIfAbsent("_ingested_at", "2026-01-01 00:00:00");
       Object[] cells = new Object[schema.columns().size()];
       for (int i = 0; i < cells.length; i++) {
         ColumnSpec c = schema.columns().get(i);
@@ -65,17 +70,40 @@ final class GoldFixture {
       }
       out.add(RowFactory.create(cells));
     }
-    warehouse.overwrite(spark.createDataFrame(out, schema.sparkSchema()), schema);
+    StructType text = new StructType();
+    for (StructField f : schema.sparkSchema().fields()) {
+      text = text.add(f.name(), DataTypes.StringType);
+    }
+    Column[] typed =
+        Arrays.stream(schema.sparkSchema().fields())
+            .map(f -> col(f.name()).cast(f.dataType()))
+            .toArray(Column[]::new);
+    List<Row> rows = spark.createDataFrame(out, text).select(typed).collectAsList();
+    warehouse.overwrite(spark.createDataFrame(rows, schema.sparkSchema()), schema);
     written.add(kind);
     sumsCurrent = false;
   }
 
+  private static Map<String, String> cells(String header, String line) {
+    String[] names = header.split("\\|");
+    String[] values = line.split("\\|", -1);
+    if (names.length != values.length) {
+      throw new IllegalArgumentException(names.length + " columns, but the row has: " + line);
+    }
+    Map<String, String> byName = new HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      String v = values[i].strip();
+      byName.put(names[i].strip(), v.equals("null") ? null : v);
+    }
+    return byName;
+  }
+
   /** Required columns a test does not care about. */
-  private static Object placeholder(ColumnSpec c) {
+  private static String placeholder(ColumnSpec c) {
     return switch (c.type()) {
-      case "int" -> 0;
+      case "int", "bigint" -> "0";
       case "string" -> "x";
-      default -> BigDecimal.ONE;
+      default -> "1";
     };
   }
 
@@ -83,7 +111,7 @@ final class GoldFixture {
   List<Row> gold(String table, String where, String orderBy) {
     for (String kind : KINDS) {
       if (!written.contains(kind)) {
-        silver(kind);
+        silver(kind, "");
       }
     }
     warehouse.registerAll();
@@ -98,10 +126,7 @@ final class GoldFixture {
     }
     return job.compute(schemas.goldQuery("gold." + table))
         .where(where)
-        .orderBy(
-            java.util.Arrays.stream(orderBy.split(","))
-                .map(org.apache.spark.sql.functions::col)
-                .toArray(org.apache.spark.sql.Column[]::new))
+        .orderBy(Arrays.stream(orderBy.split(",")).map(functions::col).toArray(Column[]::new))
         .collectAsList();
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,25 +17,22 @@ class TestInvestmentShareYearly {
   @BeforeAll
   static void silver() {
     f = new GoldFixture(dir);
+    // Italy is a partner from 2019-03-01 until 2023-12-06. A record with a month is dated the
+    // 15th (a: before the MoU; b: a partner; g: Italy has left); one with a year only is dated
+    // 1 July (h: still a partner).
     f.silver(
         "investment",
-        // Italy is a partner from 2019-03-01 until 2023-12-06.
-        deal("a", 2019, 2, "ITA", 100.0), // dated Feb 15: before the MoU
-        deal("b", 2019, 3, "ITA", 200.0), // dated Mar 15: a partner
-        deal("c", 2019, null, "USA", 700.0),
-        deal("d", 2021, null, "ITA", 50.0),
-        deal("e", 2021, null, "USA", 150.0),
-        deal("f", 2022, 5, "PAK", 10.0),
-        deal("g", 2023, 12, "ITA", 40.0), // dated Dec 15: Italy has left
-        deal("h", 2023, null, "ITA", 60.0)); // year only, dated 1 July: still a partner
-  }
-
-  static List<Object> deal(String id, int year, Integer month, String iso3, double usd) {
-    List<Object> values = new java.util.ArrayList<>();
-    values.addAll(List.of("record_id", id, "year", year, "country_iso3", iso3, "amount_usd", usd));
-    values.add("month");
-    values.add(month);
-    return values;
+        """
+        record_id | year | month | country_iso3 | amount_usd
+        a         | 2019 | 2     | ITA          | 100.0
+        b         | 2019 | 3     | ITA          | 200.0
+        c         | 2019 | null  | USA          | 700.0
+        d         | 2021 | null  | ITA          | 50.0
+        e         | 2021 | null  | USA          | 150.0
+        f         | 2022 | 5     | PAK          | 10.0
+        g         | 2023 | 12    | ITA          | 40.0
+        h         | 2023 | null  | ITA          | 60.0
+        """);
   }
 
   @Test
