@@ -2,9 +2,9 @@ package coopstats.cli;
 
 import coopstats.Errors;
 import coopstats.ExitCodes;
-import coopstats.Settings;
 import coopstats.contract.DataDictionary;
 import coopstats.contract.Schemas;
+import coopstats.contract.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

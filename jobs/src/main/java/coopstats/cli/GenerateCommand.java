@@ -2,8 +2,8 @@ package coopstats.cli;
 
 import coopstats.Errors;
 import coopstats.ExitCodes;
-import coopstats.Settings;
 import coopstats.contract.Schemas;
+import coopstats.contract.Settings;
 import coopstats.generate.Generator;
 import coopstats.generate.Report;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package coopstats.cli;
 
 import coopstats.Errors;
-import coopstats.Settings;
 import coopstats.contract.Schemas;
+import coopstats.contract.Settings;
 import coopstats.spark.Sessions;
 import coopstats.spark.Warehouse;
 import java.io.IOException;

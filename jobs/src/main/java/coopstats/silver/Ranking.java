@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import coopstats.Settings;
+import coopstats.contract.Settings;
 import coopstats.contract.TableSchema;
 import java.util.List;
 import java.util.stream.Stream;

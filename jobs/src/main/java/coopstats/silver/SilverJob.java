@@ -3,9 +3,9 @@ package coopstats.silver;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.when;
 
-import coopstats.Settings;
 import coopstats.contract.LandingContract;
 import coopstats.contract.Schemas;
+import coopstats.contract.Settings;
 import coopstats.contract.SourceProfile;
 import coopstats.contract.TableSchema;
 import coopstats.ref.RefData;

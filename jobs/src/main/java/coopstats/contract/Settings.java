@@ -1,5 +1,6 @@
-package coopstats;
+package coopstats.contract;
 
+import coopstats.Errors;
 import java.nio.file.Path;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;

@@ -1,8 +1,12 @@
-package coopstats;
+package coopstats.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import coopstats.CoopstatsException;
+import coopstats.ExitCodes;
+import coopstats.LoggedLines;
+import coopstats.TestSpark;
 import java.nio.file.Path;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
