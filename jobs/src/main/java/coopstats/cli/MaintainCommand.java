@@ -54,7 +54,7 @@ final class MaintainCommand implements Callable<Integer> {
       throw Errors.missingWarehouse(warehouse.root() + " (no ops.runs table)");
     }
     List<Maintenance.Compacted> done =
-        new Maintenance(spark, warehouse, new RunLog(spark, warehouse, schemas))
+        new Maintenance(spark, warehouse, new RunLog(warehouse, schemas))
             .run(retainHours, unsafeRetention);
     PrintWriter out = spec.commandLine().getOut();
     List<Row> rows =

@@ -46,7 +46,7 @@ final class StatusCommand implements Callable<Integer> {
       throw Errors.missingWarehouse(warehouse.root() + " (no ops.runs table)");
     }
     PrintWriter out = spec.commandLine().getOut();
-    Dataset<Row> log = spark.read().format("delta").load(warehouse.path("ops", "runs"));
+    Dataset<Row> log = warehouse.read("ops", "runs");
     List<RunRecord> latest = RunLog.latest(log, Math.max(1, limit));
     List<Row> runs = latest.stream().map(StatusCommand::line).toList();
     out.println("Latest runs (ops.runs):");
@@ -77,10 +77,8 @@ final class StatusCommand implements Callable<Integer> {
       out.println("Data quality of the latest successful run, " + success + " (ops.quality):");
       new TableFormat(
               List.of("table", "rule", "action", "rows"),
-              spark
-                  .read()
-                  .format("delta")
-                  .load(warehouse.path("ops", "quality"))
+              warehouse
+                  .read("ops", "quality")
                   .where(col("run_id").equalTo(success))
                   .orderBy("table_name", "rule")
                   .select("table_name", "rule", "action", "rows")

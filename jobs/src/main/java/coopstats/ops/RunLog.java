@@ -17,17 +17,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 
 /** Appends to {@code ops.runs} and {@code ops.quality}. */
 public final class RunLog {
-  private final SparkSession spark;
   private final Warehouse warehouse;
   private final Schemas schemas;
 
-  public RunLog(SparkSession spark, Warehouse warehouse, Schemas schemas) {
-    this.spark = spark;
+  public RunLog(Warehouse warehouse, Schemas schemas) {
     this.warehouse = warehouse;
     this.schemas = schemas;
   }
@@ -35,8 +31,7 @@ public final class RunLog {
   /** Appends the run's row, built by column name and checked against the schema file. */
   public void record(RunRecord r) {
     TableSchema runs = schemas.table("ops.runs");
-    Row row = runs.row(r.columns());
-    warehouse.append(spark.createDataFrame(List.of(row), runs.sparkSchema()), runs);
+    warehouse.append(List.of(runs.row(r.columns())), runs);
   }
 
   /** The latest run that succeeded or was a no-op, if any. */
@@ -44,7 +39,7 @@ public final class RunLog {
     if (!warehouse.exists("ops", "runs")) {
       return Optional.empty();
     }
-    Dataset<Row> runs = spark.read().format("delta").load(warehouse.path("ops", "runs"));
+    Dataset<Row> runs = warehouse.read("ops", "runs");
     List<RunRecord> last =
         latest(runs, 1, List.of(RunStatus.SUCCESS, RunStatus.PARTIAL, RunStatus.NOOP));
     // A run log from before fingerprints has none: publish once more.
@@ -84,10 +79,8 @@ public final class RunLog {
     Map<List<String>, Long> counts = new TreeMap<>(Comparator.comparing(Object::toString));
     if (warehouse.exists("silver", "quarantine")) {
       for (Row r :
-          spark
-              .read()
-              .format("delta")
-              .load(warehouse.path("silver", "quarantine"))
+          warehouse
+              .read("silver", "quarantine")
               .groupBy(col("kind"), col("rule"))
               .agg(count("*"))
               .collectAsList()) {
@@ -103,9 +96,18 @@ public final class RunLog {
     }
     rescuedRows.forEach(
         (source, n) -> counts.put(List.of("bronze." + source, "extra_columns", "warn"), n));
-    List<Row> rows = new ArrayList<>();
-    counts.forEach((k, n) -> rows.add(RowFactory.create(runId, k.get(0), k.get(1), k.get(2), n)));
     TableSchema quality = schemas.table("ops.quality");
-    warehouse.append(spark.createDataFrame(rows, quality.sparkSchema()), quality);
+    List<Row> rows = new ArrayList<>();
+    counts.forEach(
+        (k, n) ->
+            rows.add(
+                quality.row(
+                    Map.of(
+                        "run_id", runId,
+                        "table_name", k.get(0),
+                        "rule", k.get(1),
+                        "action", k.get(2),
+                        "rows", n))));
+    warehouse.append(rows, quality);
   }
 }

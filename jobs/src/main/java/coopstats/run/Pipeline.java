@@ -64,7 +64,7 @@ public final class Pipeline {
   public RunResult run(String landing, LocalDate logicalDate, boolean fullRefresh) {
     Instant started = Instant.now();
     String runId = RunRecord.id(started, UUID.randomUUID().toString().substring(0, 6));
-    RunRecorder recorder = new RunRecorder(spark, warehouse, schemas, publication);
+    RunRecorder recorder = new RunRecorder(warehouse, schemas, publication);
     try (RunLock lock =
         RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId)) {
       try {
@@ -152,7 +152,7 @@ public final class Pipeline {
 
   /** The last published run, when it ran with the same {@code schemas/} as this one. */
   private Optional<RunRecord.Published> lastPublished(String fingerprint) {
-    return new RunLog(spark, warehouse, schemas)
+    return new RunLog(warehouse, schemas)
         .lastPublished()
         .filter(p -> p.fingerprint().equals(fingerprint));
   }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +18,11 @@ import org.slf4j.LoggerFactory;
 final class RunRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
 
-  private final SparkSession spark;
   private final Publication publication;
   private final Schemas schemas;
   private final Warehouse warehouse;
 
-  RunRecorder(SparkSession spark, Warehouse warehouse, Schemas schemas, Publication publication) {
-    this.spark = spark;
+  RunRecorder(Warehouse warehouse, Schemas schemas, Publication publication) {
     this.warehouse = warehouse;
     this.schemas = schemas;
     this.publication = publication;
@@ -51,7 +48,7 @@ final class RunRecorder {
           reconciliation = "mismatch in " + f.file();
         }
       }
-      RunLog runLog = new RunLog(spark, warehouse, schemas);
+      RunLog runLog = new RunLog(warehouse, schemas);
       runLog.record(
           new RunRecord(
               r.runId(),

@@ -125,6 +125,11 @@ public final class Warehouse {
     writer(rows, schema, "append").option("mergeSchema", "true").save(pathOf(schema));
   }
 
+  /** Appends {@code rows}, built in memory by the caller, in one commit. */
+  public void append(List<Row> rows, TableSchema schema) {
+    append(spark.createDataFrame(rows, schema.sparkSchema()), schema);
+  }
+
   private DataFrameWriter<Row> writer(Dataset<Row> rows, TableSchema schema, String mode) {
     DataFrameWriter<Row> w =
         rows.select(columnsOf(rows, schema)).write().format("delta").mode(mode);

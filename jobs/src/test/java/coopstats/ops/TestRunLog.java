@@ -49,7 +49,7 @@ class TestRunLog {
   @Test
   void aRunIsReadBackAsItWasWrittenAndTheLastPublishedSkipsFailures() {
     Warehouse warehouse = new Warehouse(spark, dir.toUri().toString());
-    RunLog log = new RunLog(spark, warehouse, SCHEMAS);
+    RunLog log = new RunLog(warehouse, SCHEMAS);
     RunRecord first = run("r1", 0, RunStatus.SUCCESS, RunMode.REBUILD, "f1");
     RunRecord second = run("r2", 1, RunStatus.PARTIAL, RunMode.INCREMENTAL, "f2");
     RunRecord third = run("r3", 2, RunStatus.FAILED, null, null);
@@ -70,7 +70,7 @@ class TestRunLog {
   @Test
   void aLogFromBeforeModesAndFingerprintsReadsThemAsNull() {
     Warehouse warehouse = new Warehouse(spark, dir.toUri().toString());
-    new RunLog(spark, warehouse, SCHEMAS).record(run("r1", 0, RunStatus.NOOP, RunMode.NOOP, "f1"));
+    new RunLog(warehouse, SCHEMAS).record(run("r1", 0, RunStatus.NOOP, RunMode.NOOP, "f1"));
     String path = warehouse.path("ops", "runs");
     Dataset<Row> old =
         spark.read().format("delta").load(path).drop("mode", "restored", "fingerprint");
