@@ -10,16 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /** Writes the reference data to {@code ref.*}, one table per reference file. */
 public final class RefJob {
-  private final SparkSession spark;
   private final Warehouse warehouse;
   private final Schemas schemas;
 
-  public RefJob(SparkSession spark, Warehouse warehouse, Schemas schemas) {
-    this.spark = spark;
+  public RefJob(Warehouse warehouse, Schemas schemas) {
     this.warehouse = warehouse;
     this.schemas = schemas;
   }
@@ -32,7 +29,7 @@ public final class RefJob {
         table -> {
           TableSchema schema = schemas.table(table);
           List<Row> rows = tables.get(table).stream().map(r -> schema.row(spark(r))).toList();
-          warehouse.overwrite(spark.createDataFrame(rows, schema.sparkSchema()), schema);
+          warehouse.overwrite(rows, schema);
         });
   }
 

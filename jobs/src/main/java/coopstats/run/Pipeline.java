@@ -185,7 +185,7 @@ public final class Pipeline {
 
   private void refStage(RefData ref, boolean write) {
     if (write) {
-      new RefJob(spark, warehouse, schemas).write(ref);
+      new RefJob(warehouse, schemas).write(ref);
       LOG.info(
           "stage ref: {} countries, {} aliases, {} FX rates",
           ref.countries().size(),

@@ -106,6 +106,11 @@ public final class Warehouse {
     }
   }
 
+  /** Replaces the table's rows with {@code rows}, built in memory by the caller. */
+  public void overwrite(List<Row> rows, TableSchema schema) {
+    overwrite(spark.createDataFrame(rows, schema.sparkSchema()), schema);
+  }
+
   /**
    * Replaces only the rows that match {@code predicate}, in one commit: files that hold no such row
    * are left as they are. The predicate is built by the caller from typed values, never from input

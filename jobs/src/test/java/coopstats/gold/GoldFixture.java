@@ -44,7 +44,7 @@ final class GoldFixture {
 
   GoldFixture(Path dir) {
     warehouse = new Warehouse(spark, dir.toUri().toString());
-    new RefJob(spark, warehouse, schemas).write(RefData.load(schemas));
+    new RefJob(warehouse, schemas).write(RefData.load(schemas));
   }
 
   /**
@@ -79,7 +79,7 @@ final class GoldFixture {
             .map(f -> col(f.name()).cast(f.dataType()))
             .toArray(Column[]::new);
     List<Row> rows = spark.createDataFrame(out, text).select(typed).collectAsList();
-    warehouse.overwrite(spark.createDataFrame(rows, schema.sparkSchema()), schema);
+    warehouse.overwrite(rows, schema);
     written.add(kind);
     sumsCurrent = false;
   }

@@ -23,7 +23,7 @@ class TestRefJob {
     Schemas schemas = Schemas.load(TestPaths.schemas());
     Warehouse warehouse = new Warehouse(spark, dir.toUri().toString());
     RefData ref = RefData.load(schemas);
-    new RefJob(spark, warehouse, schemas).write(ref);
+    new RefJob(warehouse, schemas).write(ref);
 
     for (String table : ref.tables().keySet()) {
       String name = table.substring("ref.".length());
