@@ -113,8 +113,9 @@ public final class DuckPeer {
       TableSchema silver = schemas.table(contract.silverTable());
       SilverSql sql = new SilverSql(silver, contract, profile.source());
       profiled(sql.typed());
-      profiled(sql.checked());
-      failRules(silver, sql);
+      RuleSql rules = new RuleSql(silver, contract.kind());
+      profiled(rules.checked());
+      failRules(silver, rules);
       exec(
           "CREATE OR REPLACE VIEW silver."
               + silver.name()
@@ -352,8 +353,8 @@ public final class DuckPeer {
   }
 
   /** A fail rule broken by a row that reaches silver stops the peer, as it stops the pipeline. */
-  private void failRules(TableSchema silver, SilverSql sql) throws SQLException {
-    String counts = sql.failCounts();
+  private void failRules(TableSchema silver, RuleSql rules) throws SQLException {
+    String counts = rules.failCounts();
     if (counts == null) {
       return;
     }
