@@ -65,7 +65,7 @@ public final class DuckPeer {
   private void run() throws SQLException, IOException {
     settings();
     RefTables.load(db, schemas);
-    Macros.create(db);
+    PeerScripts.run(db);
     laps.lap("reference tables and macros");
     List<String> kinds = silver();
     laps.lap("silver.quarantine (" + QuarantineTable.write(db, kinds, out) + ")");

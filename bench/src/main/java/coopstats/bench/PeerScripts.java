@@ -9,15 +9,15 @@ import java.sql.SQLException;
  * Runs the peer's SQL files: {@code peer-macros.sql}, the pipeline's value normalisation as macros,
  * then {@code peer-ref.sql}, the lookup tables derived from the reference tables.
  */
-final class Macros {
+final class PeerScripts {
   /** What Java's String.strip() removes: Character.isWhitespace. */
   private static final String WHITESPACE =
       " \t\n\u000B\f\r\u001C\u001D\u001E\u001F\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
           + "\u2008\u2009\u200A\u2028\u2029\u205F\u3000";
 
-  private Macros() {}
+  private PeerScripts() {}
 
-  static void create(DuckDb db) throws SQLException, IOException {
+  static void run(DuckDb db) throws SQLException, IOException {
     script(db, "peer-macros.sql");
     script(db, "peer-ref.sql");
   }
@@ -44,7 +44,7 @@ final class Macros {
   }
 
   private static String text(String resource) throws IOException {
-    try (InputStream in = Macros.class.getResourceAsStream(resource)) {
+    try (InputStream in = PeerScripts.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing SQL resource " + resource);
       }
