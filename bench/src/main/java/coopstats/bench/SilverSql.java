@@ -2,6 +2,7 @@ package coopstats.bench;
 
 import coopstats.contract.ColumnSpec;
 import coopstats.contract.LandingContract;
+import coopstats.contract.Lineage;
 import coopstats.contract.RuleSpec;
 import coopstats.contract.TableSchema;
 import java.util.ArrayList;
@@ -246,10 +247,11 @@ final class SilverSql {
       case "lineage" -> {
         switch (c.name()) {
           case "source" -> values.add(lit(source) + " AS source");
-          case "_file" -> values.add("_file");
-          case "_line" -> values.add("_row AS _line");
-          case "_run_id" -> values.add("'duckdb' AS _run_id");
-          case "_ingested_at" -> values.add("CAST(current_timestamp AS TIMESTAMP) AS _ingested_at");
+          case Lineage.FILE -> values.add(Lineage.FILE);
+          case Lineage.LINE -> values.add("_row AS _line");
+          case Lineage.RUN_ID -> values.add("'duckdb' AS _run_id");
+          case Lineage.INGESTED_AT ->
+              values.add("CAST(current_timestamp AS TIMESTAMP) AS _ingested_at");
           default -> throw new IllegalStateException("unknown lineage column " + c.name());
         }
       }
