@@ -49,20 +49,7 @@ public final class Schemas {
       if (f.equals(lineageFile)) {
         continue;
       }
-      TableSchema declared = read(f, TableSchema.class);
-      checkTableName(f, declared.table());
-      String misplaced = LineageColumns.problem(declared);
-      if (misplaced != null) {
-        throw Errors.badSchemaFile(f.toString(), misplaced);
-      }
-      if (declared.carriesLineage() && lineage == null) {
-        throw Errors.badSchemaFile(
-            f.toString(),
-            "it says lineage: true, but "
-                + lineageFile
-                + " is missing; restore that file, which declares the lineage columns");
-      }
-      TableSchema t = declared.withLineage(lineage);
+      TableSchema t = withLineage(f, read(f, TableSchema.class), lineageFile, lineage);
       for (ColumnSpec c : t.columns()) {
         checkName(f, "column", c.name().startsWith("_") ? c.name().substring(1) : c.name());
         if (c.parse() != null && c.parseKind() == null) {
@@ -112,6 +99,24 @@ public final class Schemas {
       }
       profiles.put(p.source(), p);
     }
+  }
+
+  /** A table file's table, with the lineage columns after its own when it says lineage: true. */
+  private static TableSchema withLineage(
+      Path file, TableSchema declared, Path lineageFile, List<ColumnSpec> lineage) {
+    checkTableName(file, declared.table());
+    String misplaced = LineageColumns.problem(declared);
+    if (misplaced != null) {
+      throw Errors.badSchemaFile(file.toString(), misplaced);
+    }
+    if (declared.carriesLineage() && lineage == null) {
+      throw Errors.badSchemaFile(
+          file.toString(),
+          "it says lineage: true, but "
+              + lineageFile
+              + " is missing; restore that file, which declares the lineage columns");
+    }
+    return declared.withLineage(lineage);
   }
 
   /** The lineage columns silver tables carry; null when the schema folder declares none. */
