@@ -4,6 +4,7 @@ import static coopstats.bench.Sql.lit;
 import static coopstats.bench.Sql.q;
 
 import coopstats.contract.ColumnSpec;
+import coopstats.contract.Lineage;
 
 /**
  * The SQL of one silver column in typed_kind: its value, and the rule a row breaks on it, as the
@@ -48,10 +49,10 @@ record ColumnSql(String value, String rule) {
   private static String lineage(ColumnSpec c, String source) {
     return switch (c.name()) {
       case "source" -> lit(source) + " AS source";
-      case "_file" -> "_file";
-      case "_line" -> "_row AS _line";
-      case "_run_id" -> "'duckdb' AS _run_id";
-      case "_ingested_at" -> "CAST(current_timestamp AS TIMESTAMP) AS _ingested_at";
+      case Lineage.FILE -> Lineage.FILE;
+      case Lineage.LINE -> "_row AS _line";
+      case Lineage.RUN_ID -> "'duckdb' AS _run_id";
+      case Lineage.INGESTED_AT -> "CAST(current_timestamp AS TIMESTAMP) AS _ingested_at";
       default -> throw new IllegalStateException("unknown lineage column " + c.name());
     };
   }

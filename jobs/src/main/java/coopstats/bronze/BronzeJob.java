@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 
 import coopstats.Errors;
 import coopstats.contract.LandingContract;
+import coopstats.contract.Lineage;
 import coopstats.contract.Schemas;
 import coopstats.contract.SourceProfile;
 import coopstats.spark.Warehouse;
@@ -125,8 +126,7 @@ public final class BronzeJob {
     // Queries select bronze rows by run and file; statistics on the delivered text would cost
     // every write and skip nothing.
     boolean feedStarted =
-        warehouse.ensureChangeFeed(
-            "bronze", source.source(), bronze, BronzeReader.LINEAGE.subList(0, 5));
+        warehouse.ensureChangeFeed("bronze", source.source(), bronze, Lineage.BRONZE.subList(0, 5));
     Optional<String> folders = DatedFolders.upTo(fs(root), new Path(root, source.source()), until);
     if (folders.isEmpty()) {
       LOG.info(
@@ -207,11 +207,11 @@ public final class BronzeJob {
   private List<Row> fileCounts(SourceProfile source, String runId) {
     // Files this run wrote hold only its _run_id, so Delta's file statistics skip all others.
     // Extra columns are reported for well-formed rows; a malformed row's are part of its error.
-    Column kept = when(col("_error").isNull(), col("_rescued"));
+    Column kept = when(col(Lineage.ERROR).isNull(), col(Lineage.RESCUED));
     return warehouse
         .read("bronze", source.source())
-        .where(col("_run_id").equalTo(runId))
-        .groupBy(col("_file"))
+        .where(col(Lineage.RUN_ID).equalTo(runId))
+        .groupBy(col(Lineage.FILE))
         .agg(
             count("*"),
             count(kept),
@@ -224,7 +224,7 @@ public final class BronzeJob {
                                     kept,
                                     DataTypes.createMapType(
                                         DataTypes.StringType, DataTypes.StringType))))))))
-        .orderBy(col("_file"))
+        .orderBy(col(Lineage.FILE))
         .collectAsList();
   }
 }

@@ -2,6 +2,7 @@ package coopstats.bronze;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coopstats.contract.LandingContract;
+import coopstats.contract.Lineage;
 import coopstats.contract.SourceProfile;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -25,17 +26,6 @@ import org.apache.spark.sql.types.StructType;
 final class BronzeReader implements FlatMapFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final List<String> LINEAGE =
-      List.of(
-          "_source",
-          "_file",
-          "_line",
-          "_run_id",
-          "_ingested_at",
-          "_raw",
-          "_error",
-          "_rescued",
-          BronzeRule.COLUMN);
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final SourceProfile profile;
@@ -72,15 +62,15 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
   static StructType schema(SourceProfile profile, LandingContract contract) {
     StructType s =
         new StructType()
-            .add("_source", DataTypes.StringType, false)
-            .add("_file", DataTypes.StringType, false)
-            .add("_line", DataTypes.LongType, false)
-            .add("_run_id", DataTypes.StringType, false)
-            .add("_ingested_at", DataTypes.TimestampType, false)
-            .add("_raw", DataTypes.StringType)
-            .add("_error", DataTypes.StringType)
-            .add("_rescued", DataTypes.StringType)
-            .add(BronzeRule.COLUMN, DataTypes.StringType);
+            .add(Lineage.SOURCE, DataTypes.StringType, false)
+            .add(Lineage.FILE, DataTypes.StringType, false)
+            .add(Lineage.LINE, DataTypes.LongType, false)
+            .add(Lineage.RUN_ID, DataTypes.StringType, false)
+            .add(Lineage.INGESTED_AT, DataTypes.TimestampType, false)
+            .add(Lineage.RAW, DataTypes.StringType)
+            .add(Lineage.ERROR, DataTypes.StringType)
+            .add(Lineage.RESCUED, DataTypes.StringType)
+            .add(Lineage.RULE, DataTypes.StringType);
     for (String column : profile.headerMapping(contract).keySet()) {
       s = s.add(column, DataTypes.StringType);
     }
@@ -211,10 +201,10 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     }
 
     Row row(String file, Record r, Broken broken) {
-      Object[] out = new Object[LINEAGE.size() + mapped.length];
+      Object[] out = new Object[Lineage.BRONZE.size() + mapped.length];
       List<String> fields = r.values();
       for (int k = 0; k < mapped.length; k++) {
-        out[LINEAGE.size() + k] = mapped[k] < 0 ? null : fields.get(mapped[k]);
+        out[Lineage.BRONZE.size() + k] = mapped[k] < 0 ? null : fields.get(mapped[k]);
       }
       String rescued = null;
       if (!unmappedKeys.isEmpty()) {
@@ -248,8 +238,8 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
       Broken broken,
       Map<String, String> values,
       Map<String, String> rescued) {
-    Object[] out = new Object[LINEAGE.size() + mapping.size()];
-    int i = LINEAGE.size();
+    Object[] out = new Object[Lineage.BRONZE.size() + mapping.size()];
+    int i = Lineage.BRONZE.size();
     Map<String, String> unmapped = new LinkedHashMap<>(values);
     for (String key : mappedKeys) {
       out[i++] = values.get(key);

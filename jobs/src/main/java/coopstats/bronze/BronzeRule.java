@@ -15,11 +15,6 @@ public enum BronzeRule {
   /** The file (CSV) or the line (JSON Lines) lacks a column its landing contract requires. */
   MISSING_COLUMN;
 
-  /**
-   * The bronze column that holds the name of the rule a record breaks; null when it breaks none.
-   */
-  public static final String COLUMN = "_rule";
-
   /** How the reason of {@link #MISSING_COLUMN} begins; see {@link #of}. */
   static final String MISSING_COLUMN_REASON = "missing required column(s) ";
 

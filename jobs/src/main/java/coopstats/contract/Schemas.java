@@ -43,9 +43,13 @@ public final class Schemas {
     this.dir = dir;
     this.tables = new TreeMap<>();
     Map<Path, TableSchema> schemaFiles = new TreeMap<>();
+    Path lineageFile = dir.resolve("tables").resolve(LineageColumns.FILE);
+    List<ColumnSpec> lineage = lineageColumns(lineageFile);
     for (Path f : yamlFiles(dir.resolve("tables"))) {
-      TableSchema t = read(f, TableSchema.class);
-      checkTableName(f, t.table());
+      if (f.equals(lineageFile)) {
+        continue;
+      }
+      TableSchema t = withLineage(f, read(f, TableSchema.class), lineageFile, lineage);
       for (ColumnSpec c : t.columns()) {
         checkName(f, "column", c.name().startsWith("_") ? c.name().substring(1) : c.name());
         if (c.parse() != null && c.parseKind() == null) {
@@ -95,6 +99,37 @@ public final class Schemas {
       }
       profiles.put(p.source(), p);
     }
+  }
+
+  /** A table file's table, with the lineage columns after its own when it says lineage: true. */
+  private static TableSchema withLineage(
+      Path file, TableSchema declared, Path lineageFile, List<ColumnSpec> lineage) {
+    checkTableName(file, declared.table());
+    String misplaced = LineageColumns.problem(declared);
+    if (misplaced != null) {
+      throw Errors.badSchemaFile(file.toString(), misplaced);
+    }
+    if (declared.carriesLineage() && lineage == null) {
+      throw Errors.badSchemaFile(
+          file.toString(),
+          "it says lineage: true, but "
+              + lineageFile
+              + " is missing; restore that file, which declares the lineage columns");
+    }
+    return declared.withLineage(lineage);
+  }
+
+  /** The lineage columns silver tables carry; null when the schema folder declares none. */
+  private static List<ColumnSpec> lineageColumns(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    LineageColumns lineage = read(file, LineageColumns.class);
+    String problem = lineage.problem();
+    if (problem != null) {
+      throw Errors.badSchemaFile(file.toString(), problem);
+    }
+    return lineage.columns();
   }
 
   private static void checkTableName(Path file, String table) {

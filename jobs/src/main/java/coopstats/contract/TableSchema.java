@@ -2,6 +2,7 @@ package coopstats.contract;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import coopstats.Errors;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,9 @@ import org.apache.spark.sql.types.StructType;
  * A table's schema file: its name, grain, description, partitioning and columns. A gold table also
  * says which years each year's rows are computed from ({@code year_dependence}), so that a run
  * recomputes exactly the years a change reaches.
+ *
+ * @param lineage for a silver table, true when it carries the lineage columns of {@code
+ *     tables/lineage.yaml} after its own; {@link Schemas} appends them to {@code columns}
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record TableSchema(
@@ -27,8 +31,22 @@ public record TableSchema(
     List<String> partitionBy,
     String yearDependence,
     List<ColumnSpec> columns,
-    List<RuleSpec> rules)
+    List<RuleSpec> rules,
+    Boolean lineage)
     implements java.io.Serializable {
+
+  /** A table without lineage columns. */
+  public TableSchema(
+      String table,
+      String description,
+      String grain,
+      List<String> key,
+      List<String> partitionBy,
+      String yearDependence,
+      List<ColumnSpec> columns,
+      List<RuleSpec> rules) {
+    this(table, description, grain, key, partitionBy, yearDependence, columns, rules, null);
+  }
 
   public String layer() {
     return table.substring(0, table.indexOf('.'));
@@ -41,6 +59,21 @@ public record TableSchema(
   /** The rules the schema file declares, in order; a row breaking several shows the first. */
   public List<RuleSpec> rulesOrEmpty() {
     return rules == null ? List.of() : rules;
+  }
+
+  public boolean carriesLineage() {
+    return lineage != null && lineage;
+  }
+
+  /** This table with {@code lineageColumns} after its own when it carries lineage; else itself. */
+  TableSchema withLineage(List<ColumnSpec> lineageColumns) {
+    if (!carriesLineage()) {
+      return this;
+    }
+    List<ColumnSpec> all = new ArrayList<>(columns);
+    all.addAll(lineageColumns);
+    return new TableSchema(
+        table, description, grain, key, partitionBy, yearDependence, List.copyOf(all), rules, true);
   }
 
   public List<String> partitions() {

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
+import coopstats.contract.Lineage;
 import coopstats.contract.SourceProfile;
 import coopstats.spark.Warehouse;
 import java.util.ArrayList;
@@ -41,8 +42,9 @@ final class BronzeRows {
     if (!p.isSnapshot()) {
       return bronze;
     }
-    Row latest = bronze.agg(max("_run_id")).first();
-    return bronze.filter(col("_run_id").equalTo(latest.isNullAt(0) ? "" : latest.getString(0)));
+    Row latest = bronze.agg(max(Lineage.RUN_ID)).first();
+    return bronze.filter(
+        col(Lineage.RUN_ID).equalTo(latest.isNullAt(0) ? "" : latest.getString(0)));
   }
 
   /**
@@ -83,8 +85,8 @@ final class BronzeRows {
     List<Row> found =
         warehouse
             .read("bronze", source)
-            .where(col("_file").equalTo(file).and(col("_line").equalTo(line)))
-            .select("_raw")
+            .where(col(Lineage.FILE).equalTo(file).and(col(Lineage.LINE).equalTo(line)))
+            .select(Lineage.RAW)
             .limit(1)
             .collectAsList();
     return found.isEmpty() ? null : found.get(0).getString(0);
@@ -107,12 +109,12 @@ final class BronzeRows {
         raws.add(
             warehouse
                 .read("bronze", p.source())
-                .where(col("_run_id").isin(runs.get(p.source()).toArray()))
+                .where(col(Lineage.RUN_ID).isin(runs.get(p.source()).toArray()))
                 .select(
                     lit(p.source()).as("source"),
-                    col("_file").as("file"),
-                    col("_line").as("line"),
-                    col("_raw").as("raw")));
+                    col(Lineage.FILE).as("file"),
+                    col(Lineage.LINE).as("line"),
+                    col(Lineage.RAW).as("raw")));
       }
     }
     if (raws.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
+import coopstats.contract.Lineage;
 import coopstats.contract.TableSchema;
 import coopstats.spark.MergedRows;
 import coopstats.spark.Warehouse;
@@ -97,7 +98,7 @@ final class NightlyMerge {
    */
   private Column[] removedColumns(TableSchema silver) {
     Set<String> wanted = new TreeSet<>(silver.key());
-    wanted.addAll(List.of("source", "_file", "_line", "_run_id", "year"));
+    wanted.addAll(List.of("source", Lineage.FILE, Lineage.LINE, Lineage.RUN_ID, "year"));
     wanted.addAll(downstream.apply(silver));
     return silver.columnNames().stream()
         .filter(wanted::contains)

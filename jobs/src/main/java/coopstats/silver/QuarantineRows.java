@@ -3,6 +3,7 @@ package coopstats.silver;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import coopstats.contract.Lineage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -35,11 +36,11 @@ final class QuarantineRows {
     return replaced.select(
         col("source"),
         lit(kind).as("kind"),
-        col("_file").as("file"),
-        col("_line").as("line"),
+        col(Lineage.FILE).as("file"),
+        col(Lineage.LINE).as("line"),
         lit(null).cast("string").as("raw"),
         lit("superseded").as("rule"),
         col("reason"),
-        col("_run_id").as("run_id"));
+        col(Lineage.RUN_ID).as("run_id"));
   }
 }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import coopstats.contract.Lineage;
 import coopstats.contract.Settings;
 import coopstats.contract.TableSchema;
 import java.util.List;
@@ -100,10 +101,10 @@ final class Ranking {
   /** Rows whose key comes once: each is kept, and is the first and last delivery of its key. */
   static Dataset<Row> withKept(Dataset<Row> once) {
     return once.withColumn("q_rank", lit(1))
-        .withColumn("q_last_file", col("_file"))
-        .withColumn("q_last_line", col("_line"))
-        .withColumn("q_first_file", col("_file"))
-        .withColumn("q_first_line", col("_line"))
+        .withColumn("q_last_file", col(Lineage.FILE))
+        .withColumn("q_last_line", col(Lineage.LINE))
+        .withColumn("q_first_file", col(Lineage.FILE))
+        .withColumn("q_first_line", col(Lineage.LINE))
         .withColumn("q_status", lit("kept"))
         .withColumn("q_rule", lit(null).cast("string"))
         .withColumn("q_reason", lit(null).cast("string"));
@@ -117,18 +118,19 @@ final class Ranking {
   static Dataset<Row> withRank(Dataset<Row> valid, List<String> keyColumns) {
     Column[] key = columns(keyColumns);
     Column[] keyAndRun =
-        Stream.concat(Stream.of(key), Stream.of(col("_run_id"))).toArray(Column[]::new);
+        Stream.concat(Stream.of(key), Stream.of(col(Lineage.RUN_ID))).toArray(Column[]::new);
     WindowSpec inDelivery =
-        Window.partitionBy(keyAndRun).orderBy(col("_file").desc(), col("_line").desc());
-    WindowSpec deliveries = Window.partitionBy(key).orderBy(col("_ingested_at"), col("_run_id"));
+        Window.partitionBy(keyAndRun).orderBy(col(Lineage.FILE).desc(), col(Lineage.LINE).desc());
+    WindowSpec deliveries =
+        Window.partitionBy(key).orderBy(col(Lineage.INGESTED_AT), col(Lineage.RUN_ID));
     // One shuffle by key serves both windows: partitions by key are also partitions by key and
     // delivery.
     Dataset<Row> ranked =
         valid
             .repartition(key)
             .withColumn("q_rank", row_number().over(inDelivery))
-            .withColumn("q_last_file", first("_file").over(inDelivery))
-            .withColumn("q_last_line", first("_line").over(inDelivery));
+            .withColumn("q_last_file", first(Lineage.FILE).over(inDelivery))
+            .withColumn("q_last_line", first(Lineage.LINE).over(inDelivery));
     Dataset<Row> duplicates =
         ranked
             .filter(col("q_rank").gt(1))
@@ -144,10 +146,10 @@ final class Ranking {
     Dataset<Row> last =
         ranked
             .filter(col("q_rank").equalTo(1))
-            .withColumn("q_next_file", lead("_file", 1).over(deliveries))
-            .withColumn("q_next_line", lead("_line", 1).over(deliveries))
-            .withColumn("q_first_file", first("_file").over(deliveries))
-            .withColumn("q_first_line", first("_line").over(deliveries));
+            .withColumn("q_next_file", lead(Lineage.FILE, 1).over(deliveries))
+            .withColumn("q_next_line", lead(Lineage.LINE, 1).over(deliveries))
+            .withColumn("q_first_file", first(Lineage.FILE).over(deliveries))
+            .withColumn("q_first_line", first(Lineage.LINE).over(deliveries));
     Dataset<Row> marked =
         last.withColumn(
                 "q_status", when(col("q_next_file").isNull(), "kept").otherwise("superseded"))

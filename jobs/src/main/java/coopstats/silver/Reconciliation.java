@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import coopstats.contract.LandingContract;
+import coopstats.contract.Lineage;
 import coopstats.contract.Schemas;
 import coopstats.contract.SourceProfile;
 import coopstats.contract.TableSchema;
@@ -57,7 +58,11 @@ public final class Reconciliation {
       if (warehouse.exists("bronze", p.source())) {
         counts.add(
             counted(
-                bronze.active(p), col("_source"), col("_file"), "bronze." + p.source(), noRules));
+                bronze.active(p),
+                col(Lineage.SOURCE),
+                col(Lineage.FILE),
+                "bronze." + p.source(),
+                noRules));
       }
     }
     Map<String, Map<String, Long>> warnings = new TreeMap<>();
@@ -72,7 +77,11 @@ public final class Reconciliation {
         warnings.put(silver.table(), zero);
         counts.add(
             counted(
-                table(silver.name()), col("source"), col("_file"), silver.table(), r.warnCounts()));
+                table(silver.name()),
+                col("source"),
+                col(Lineage.FILE),
+                silver.table(),
+                r.warnCounts()));
       }
     }
     if (warehouse.exists("silver", "quarantine")) {

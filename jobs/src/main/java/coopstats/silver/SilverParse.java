@@ -1,6 +1,7 @@
 package coopstats.silver;
 
 import coopstats.bronze.BronzeRule;
+import coopstats.contract.Lineage;
 import coopstats.contract.SourceProfile;
 import coopstats.contract.TableSchema;
 import java.util.ArrayList;
@@ -70,13 +71,13 @@ final class SilverParse implements MapFunction<Row, Row> {
 
   /** Finds the columns by name once per schema instead of once per value. */
   private void index(StructType schema) {
-    fileAt = schema.fieldIndex("_file");
-    lineAt = schema.fieldIndex("_line");
-    runIdAt = schema.fieldIndex("_run_id");
-    ingestedAtAt = schema.fieldIndex("_ingested_at");
-    rawAt = schema.fieldIndex("_raw");
-    errorAt = schema.fieldIndex("_error");
-    ruleAt = List.of(schema.fieldNames()).indexOf(BronzeRule.COLUMN);
+    fileAt = schema.fieldIndex(Lineage.FILE);
+    lineAt = schema.fieldIndex(Lineage.LINE);
+    runIdAt = schema.fieldIndex(Lineage.RUN_ID);
+    ingestedAtAt = schema.fieldIndex(Lineage.INGESTED_AT);
+    rawAt = schema.fieldIndex(Lineage.RAW);
+    errorAt = schema.fieldIndex(Lineage.ERROR);
+    ruleAt = List.of(schema.fieldNames()).indexOf(Lineage.RULE);
     List<String> names = new ArrayList<>();
     List<Integer> indices = new ArrayList<>();
     StructField[] fields = schema.fields();
@@ -100,10 +101,10 @@ final class SilverParse implements MapFunction<Row, Row> {
     long line = bronze.getLong(lineAt);
     Map<String, Object> lineage = new HashMap<>();
     lineage.put("source", profile.source());
-    lineage.put("_file", file);
-    lineage.put("_line", line);
-    lineage.put("_run_id", bronze.get(runIdAt));
-    lineage.put("_ingested_at", bronze.get(ingestedAtAt));
+    lineage.put(Lineage.FILE, file);
+    lineage.put(Lineage.LINE, line);
+    lineage.put(Lineage.RUN_ID, bronze.get(runIdAt));
+    lineage.put(Lineage.INGESTED_AT, bronze.get(ingestedAtAt));
     List<Object> out = new ArrayList<>(PREFIX.size() + width);
     out.add(profile.source());
     out.add(file);

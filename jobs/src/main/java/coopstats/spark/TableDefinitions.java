@@ -1,5 +1,6 @@
 package coopstats.spark;
 
+import coopstats.contract.Lineage;
 import coopstats.contract.TableSchema;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
@@ -27,9 +28,11 @@ final class TableDefinitions {
   private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
   private static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
 
-  /** The lineage columns of silver tables and of quarantine. */
-  private static final List<String> SILVER_LINEAGE =
-      List.of("source", "_file", "_line", "_run_id", "_ingested_at", "file", "line", "run_id");
+  /**
+   * Besides {@link Lineage#SILVER}, the columns that say where a silver or quarantine row came
+   * from.
+   */
+  private static final List<String> ROW_ORIGIN = List.of("source", "file", "line", "run_id");
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -150,7 +153,8 @@ final class TableDefinitions {
       return List.of();
     }
     Set<String> wanted = new java.util.HashSet<>(schema.key());
-    wanted.addAll(SILVER_LINEAGE);
+    wanted.addAll(Lineage.SILVER);
+    wanted.addAll(ROW_ORIGIN);
     return schema.columnNames().stream().filter(wanted::contains).toList();
   }
 

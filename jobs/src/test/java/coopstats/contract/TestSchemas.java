@@ -202,6 +202,40 @@ class TestSchemas {
   }
 
   /** A copy of schemas/ with {@code from} replaced by {@code to} in one of its files. */
+  @Test
+  void silverTablesEndWithTheLineageColumnsDeclaredOnce() {
+    Schemas schemas = Schemas.load(TestPaths.schemas());
+    for (String kind : java.util.List.of("fund", "investment", "joint_lab", "training")) {
+      java.util.List<String> names = schemas.table("silver." + kind).columnNames();
+      assertThat(names.subList(names.size() - Lineage.SILVER.size(), names.size()))
+          .as(kind)
+          .isEqualTo(Lineage.SILVER);
+    }
+    ColumnSpec line = schemas.table("silver.fund").column(Lineage.LINE).orElseThrow();
+    assertThat(line.type()).isEqualTo("bigint");
+    assertThat(line.isNullable()).isFalse();
+    assertThat(line.comment()).startsWith("Line of the file on which the row starts");
+    assertThat(schemas.table("silver.quarantine").columnNames())
+        .doesNotContainAnyElementsOf(Lineage.SILVER);
+  }
+
+  @Test
+  void aLineageColumnDeclaredInATableFileIsRefused() throws IOException {
+    Path schemas =
+        schemasReplacing(
+            "tables/silver/fund.yaml",
+            "  - {name: jobs,",
+            "  - {name: _file, type: string, comment: \"File.\"}\n  - {name: jobs,");
+    assertRefused(schemas, "fund.yaml", "column _file is a lineage column");
+  }
+
+  @Test
+  void aLineageFileThatRenamesAColumnTheCodeWritesIsRefused() throws IOException {
+    Path schemas = schemasReplacing("tables/lineage.yaml", "{name: _run_id,", "{name: _run,");
+    assertRefused(
+        schemas, "lineage.yaml", "but coopstats writes [_file, _line, _run_id, _ingested_at]");
+  }
+
   private Path schemasReplacing(String file, String from, String to) throws IOException {
     Path schemas = TestPaths.schemasWith(dir, file, "");
     Path path = schemas.resolve(file);
