@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -111,14 +112,35 @@ public record TableSchema(
    * fail here, naming the columns, before anything is written.
    */
   public Row row(Map<String, ?> values) {
+    return RowFactory.create(inOrder(values).toArray());
+  }
+
+  /**
+   * This table's columns from their expressions by column name, in the schema file's column order,
+   * each named as the file names it; given as {@link #row} takes values.
+   */
+  public Column[] columns(Map<String, Column> expressions) {
+    List<Column> ordered = inOrder(expressions);
     List<String> names = columnNames();
-    if (values.size() != names.size() || !values.keySet().containsAll(names)) {
-      List<String> missing = names.stream().filter(n -> !values.containsKey(n)).toList();
+    Column[] out = new Column[names.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ordered.get(i).as(names.get(i));
+    }
+    return out;
+  }
+
+  /** The values of {@code byName} in column order; every column given, and no other. */
+  private <T> List<T> inOrder(Map<String, T> byName) {
+    List<String> names = columnNames();
+    if (byName.size() != names.size() || !byName.keySet().containsAll(names)) {
+      List<String> missing = names.stream().filter(n -> !byName.containsKey(n)).toList();
       List<String> unknown =
-          values.keySet().stream().filter(n -> !names.contains(n)).sorted().toList();
+          byName.keySet().stream().filter(n -> !names.contains(n)).sorted().toList();
       throw Errors.columnsDisagree(table, missing, unknown);
     }
-    return RowFactory.create(names.stream().map(values::get).toArray());
+    List<T> out = new ArrayList<>();
+    names.forEach(n -> out.add(byName.get(n)));
+    return out;
   }
 
   /** The table comment: what it is and its grain. */

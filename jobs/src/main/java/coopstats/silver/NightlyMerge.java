@@ -32,13 +32,16 @@ final class NightlyMerge {
   private final BronzeRows bronze;
   private final Function<TableSchema, Set<String>> downstream;
   private final long broadcastKeys;
+  private final TableSchema quarantine;
 
   NightlyMerge(
       Warehouse warehouse,
       SilverWrites writes,
       BronzeRows bronze,
       Function<TableSchema, Set<String>> downstream,
-      long broadcastKeys) {
+      long broadcastKeys,
+      TableSchema quarantine) {
+    this.quarantine = quarantine;
     this.warehouse = warehouse;
     this.writes = writes;
     this.bronze = bronze;
@@ -84,7 +87,7 @@ final class NightlyMerge {
     if (supersededCount > 0) {
       all.add(
           bronze.withText(
-              QuarantineRows.fromSuperseded(superseded, b.kind()),
+              QuarantineRows.fromSuperseded(superseded, b.kind(), quarantine),
               b.kind(),
               supersededCount <= broadcastKeys));
     }

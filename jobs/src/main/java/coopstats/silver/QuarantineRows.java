@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import coopstats.contract.Lineage;
+import coopstats.contract.TableSchema;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -15,16 +17,18 @@ final class QuarantineRows {
    * The rows a run parsed and did not keep: those it rejected ({@code q_rule} set by the parser or
    * a rule) and those another row of their key displaced, with their lineage and text.
    */
-  static Dataset<Row> fromParsed(Dataset<Row> rejected, String kind) {
+  static Dataset<Row> fromParsed(Dataset<Row> rejected, String kind, TableSchema quarantine) {
     return rejected.select(
-        col("q_source").as("source"),
-        lit(kind).as("kind"),
-        col("q_file").as("file"),
-        col("q_line").as("line"),
-        col("q_raw").as("raw"),
-        col("q_rule").as("rule"),
-        col("q_reason").as("reason"),
-        col("q_run_id").as("run_id"));
+        quarantine.columns(
+            Map.of(
+                "source", col("q_source"),
+                "kind", lit(kind),
+                "file", col("q_file"),
+                "line", col("q_line"),
+                "raw", col("q_raw"),
+                "rule", col("q_rule"),
+                "reason", col("q_reason"),
+                "run_id", col("q_run_id"))));
   }
 
   /**
@@ -32,15 +36,17 @@ final class QuarantineRows {
    * reason} naming the row that replaced them. Their text is not in silver: {@code raw} is null
    * until it is read from bronze.
    */
-  static Dataset<Row> fromSuperseded(Dataset<Row> replaced, String kind) {
+  static Dataset<Row> fromSuperseded(Dataset<Row> replaced, String kind, TableSchema quarantine) {
     return replaced.select(
-        col("source"),
-        lit(kind).as("kind"),
-        col(Lineage.FILE).as("file"),
-        col(Lineage.LINE).as("line"),
-        lit(null).cast("string").as("raw"),
-        lit("superseded").as("rule"),
-        col("reason"),
-        col(Lineage.RUN_ID).as("run_id"));
+        quarantine.columns(
+            Map.of(
+                "source", col("source"),
+                "kind", lit(kind),
+                "file", col(Lineage.FILE),
+                "line", col(Lineage.LINE),
+                "raw", lit(null).cast("string"),
+                "rule", lit(RowRejected.SUPERSEDED),
+                "reason", col("reason"),
+                "run_id", col(Lineage.RUN_ID))));
   }
 }

@@ -3,7 +3,6 @@ package coopstats.silver;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
@@ -135,12 +134,9 @@ final class Ranking {
         ranked
             .filter(col("q_rank").gt(1))
             .withColumn("q_status", lit("duplicate"))
-            .withColumn("q_rule", lit("duplicate_key"))
+            .withColumn("q_rule", lit(RowRejected.DUPLICATE_KEY))
             .withColumn(
-                "q_reason",
-                format_string(
-                    "the record key is delivered again in %s line %d; the last line wins",
-                    col("q_last_file"), col("q_last_line")))
+                "q_reason", RowRejected.deliveredAgain(col("q_last_file"), col("q_last_line")))
             .withColumn("q_first_file", lit(null).cast("string"))
             .withColumn("q_first_line", lit(null).cast("bigint"));
     Dataset<Row> last =
@@ -153,18 +149,10 @@ final class Ranking {
     Dataset<Row> marked =
         last.withColumn(
                 "q_status", when(col("q_next_file").isNull(), "kept").otherwise("superseded"))
-            .withColumn("q_rule", when(col("q_next_file").isNotNull(), lit("superseded")))
-            .withColumn("q_reason", supersededReason(col("q_next_file"), col("q_next_line")))
+            .withColumn("q_rule", when(col("q_next_file").isNotNull(), lit(RowRejected.SUPERSEDED)))
+            .withColumn("q_reason", RowRejected.replacedBy(col("q_next_file"), col("q_next_line")))
             .drop("q_next_file", "q_next_line");
     return marked.unionByName(duplicates);
-  }
-
-  /** The reason of a row that the row at {@code file} and {@code line} replaced; null if none. */
-  static Column supersededReason(Column file, Column line) {
-    return when(
-        file.isNotNull(),
-        format_string(
-            "a later delivery of the same record key replaced this row: %s line %d", file, line));
   }
 
   /**
@@ -179,7 +167,7 @@ final class Ranking {
                 Stream.concat(key.stream(), Stream.of("q_first_file", "q_first_line")).toList()));
     return target
         .join(firsts, scala.jdk.javaapi.CollectionConverters.asScala(key).toSeq(), "inner")
-        .withColumn("reason", supersededReason(col("q_first_file"), col("q_first_line")))
+        .withColumn("reason", RowRejected.replacedBy(col("q_first_file"), col("q_first_line")))
         .drop("q_first_file", "q_first_line");
   }
 

@@ -1,17 +1,28 @@
 package coopstats.silver;
 
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.when;
+
 import java.math.BigDecimal;
+import org.apache.spark.sql.Column;
 
 /**
- * A row that cannot be made valid: the rule it broke and a reason a person can act on. Every rule a
- * row breaks while it is parsed, and every reason given for it, is written here, as {@link
- * coopstats.Errors} holds the errors that stop a command.
+ * A row that cannot be made valid: the rule it broke and a reason a person can act on. Every rule
+ * that silver's code applies to a row, and every reason it gives, is written here, as {@link
+ * coopstats.Errors} holds the errors that stop a command; the rules a schema file declares carry
+ * their reasons in that file, and bronze's in {@link coopstats.bronze.BronzeRule}.
  */
 final class RowRejected extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** How a rejected row is told to come back once the reference data knows its value. */
   private static final String RERUN = " and rerun with --full-refresh";
+
+  /** The rule of a row whose key a later line of the same delivery delivers again. */
+  static final String DUPLICATE_KEY = "duplicate_key";
+
+  /** The rule of a row whose key a later delivery delivers again. */
+  static final String SUPERSEDED = "superseded";
 
   private final String rule;
 
@@ -26,6 +37,11 @@ final class RowRejected extends RuntimeException {
 
   String reason() {
     return getMessage();
+  }
+
+  /** A row the parser failed on in a way it does not foresee; the reason carries the failure. */
+  static RowRejected unparsable(RuntimeException e) {
+    return new RowRejected("parse_error", "the row could not be parsed: " + e);
   }
 
   static RowRejected required(String column) {
@@ -110,5 +126,19 @@ final class RowRejected extends RuntimeException {
             + year
             + " in ref.fx_rate; add it to schemas/ref/fx_rates.csv"
             + RERUN);
+  }
+
+  /** The reason of a {@link #DUPLICATE_KEY} row, the last line of its key being at file, line. */
+  static Column deliveredAgain(Column file, Column line) {
+    return format_string(
+        "the record key is delivered again in %s line %d; the last line wins", file, line);
+  }
+
+  /** The reason of a {@link #SUPERSEDED} row, replaced by the row at file, line; null if none. */
+  static Column replacedBy(Column file, Column line) {
+    return when(
+        file.isNotNull(),
+        format_string(
+            "a later delivery of the same record key replaced this row: %s line %d", file, line));
   }
 }

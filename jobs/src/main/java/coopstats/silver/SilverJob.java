@@ -93,7 +93,14 @@ public final class SilverJob {
     this.broadcastKeys = Settings.broadcastKeys(spark);
     this.bronze = new BronzeRows(warehouse, schemas.profiles().values());
     this.writes = new SilverWrites(spark, warehouse);
-    this.nightly = new NightlyMerge(warehouse, writes, bronze, downstream, broadcastKeys);
+    this.nightly =
+        new NightlyMerge(
+            warehouse,
+            writes,
+            bronze,
+            downstream,
+            broadcastKeys,
+            schemas.table("silver.quarantine"));
   }
 
   /** Rebuilds silver and quarantine from all of bronze. */
@@ -221,13 +228,16 @@ public final class SilverJob {
    * The batch's rows for quarantine: those rejected, and those another row of their key displaced.
    */
   private List<Dataset<Row>> quarantined(Batch b, boolean rebuild) {
+    TableSchema quarantine = schemas.table("silver.quarantine");
     List<Dataset<Row>> quarantined = new ArrayList<>();
     quarantined.add(
-        QuarantineRows.fromParsed(b.parsed().filter(col("q_rule").isNotNull()), b.kind()));
+        QuarantineRows.fromParsed(
+            b.parsed().filter(col("q_rule").isNotNull()), b.kind(), quarantine));
     if (b.repeatedKeys() > 0) {
       // Only a key that comes more than once has rows that another row of it displaces.
       Dataset<Row> displaced =
-          QuarantineRows.fromParsed(b.ranked().filter(col("q_status").notEqual("kept")), b.kind());
+          QuarantineRows.fromParsed(
+              b.ranked().filter(col("q_status").notEqual("kept")), b.kind(), quarantine);
       // A rebuild kept no text of valid rows (see checked).
       quarantined.add(
           rebuild

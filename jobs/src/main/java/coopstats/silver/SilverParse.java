@@ -125,8 +125,9 @@ final class SilverParse implements MapFunction<Row, Row> {
         out.add(r.rule());
         out.add(r.reason());
       } catch (RuntimeException e) {
-        out.add("parse_error");
-        out.add("the row could not be parsed: " + e);
+        RowRejected r = RowRejected.unparsable(e);
+        out.add(r.rule());
+        out.add(r.reason());
       }
     }
     for (int i = 0; i < width; i++) {

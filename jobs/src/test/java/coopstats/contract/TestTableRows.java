@@ -1,13 +1,17 @@
 package coopstats.contract;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coopstats.CoopstatsException;
 import coopstats.ExitCodes;
 import coopstats.TestPaths;
+import coopstats.TestSpark;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +82,19 @@ class TestTableRows {
         .hasMessageContaining(
             "it declares [alias], which coopstats does not write; it lacks [spelling], which"
                 + " coopstats writes.");
+  }
+
+  @Test
+  void expressionsByNameComeOutInOrderAndNamedAsTheSchemaFileNamesThem() {
+    Dataset<Row> rows =
+        TestSpark.session()
+            .sql("SELECT 'GBR' AS code, 'Britain' AS name")
+            .select(
+                ALIAS.columns(
+                    Map.of("iso3", col("code"), "alias", col("name"), "source", lit("test"))));
+    assertThat(rows.columns()).containsExactly("alias", "iso3", "source");
+    assertThat(rows.first()).hasToString("[Britain,GBR,test]");
+    assertThatThrownBy(() -> ALIAS.columns(Map.of("iso3", col("code"), "alias", col("name"))))
+        .hasMessageContaining("it declares [source], which coopstats does not write");
   }
 }

@@ -2,7 +2,10 @@ package coopstats.silver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.TestPaths;
 import coopstats.TestSpark;
+import coopstats.contract.Schemas;
+import coopstats.contract.TableSchema;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** Quarantine rows carry the source, kind, file, line, text, rule, reason and run of each row. */
 class TestQuarantineRows {
+  static final TableSchema QUARANTINE =
+      Schemas.load(TestPaths.schemas()).table("silver.quarantine");
+
   final SparkSession spark = TestSpark.session();
 
   @Test
@@ -36,7 +42,7 @@ class TestQuarantineRows {
                 RowFactory.create("t", "e.csv", 1L, null, "superseded", "later", "r2", 5L)),
             parsed);
 
-    Dataset<Row> out = QuarantineRows.fromParsed(rows, "fund");
+    Dataset<Row> out = QuarantineRows.fromParsed(rows, "fund", QUARANTINE);
 
     assertThat(out.columns())
         .containsExactly("source", "kind", "file", "line", "raw", "rule", "reason", "run_id");
@@ -66,7 +72,7 @@ class TestQuarantineRows {
             silver);
 
     assertThat(
-            QuarantineRows.fromSuperseded(rows, "investment").collectAsList().stream()
+            QuarantineRows.fromSuperseded(rows, "investment", QUARANTINE).collectAsList().stream()
                 .map(Row::toString))
         .containsExactly(
             "[s,investment,d.csv,2,null,superseded,replaced by e.csv line 1,r1]",
