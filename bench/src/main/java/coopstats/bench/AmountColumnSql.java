@@ -28,14 +28,7 @@ final class AmountColumnSql {
             + ps[1]
             + ")) END AS "
             + q(c.name()),
-        "CASE WHEN "
-            + q(c.source())
-            + " IS NULL THEN "
-            + ColumnSql.ifEmpty(c)
-            + " WHEN "
-            + err
-            + " IS NOT NULL THEN "
-            + err
+        emptyOrFailed(c, err)
             + " WHEN int_digits("
             + num
             + ") > "
@@ -94,14 +87,7 @@ final class AmountColumnSql {
             + cents
             + ") END AS "
             + q(c.name()),
-        "CASE WHEN "
-            + q(c.source())
-            + " IS NULL THEN "
-            + ColumnSql.ifEmpty(c)
-            + " WHEN "
-            + err
-            + " IS NOT NULL THEN "
-            + err
+        emptyOrFailed(c, err)
             + " WHEN "
             + q(c.source() + "__eu")
             + " IS NULL AND unit_mult(coalesce(unit, '')) IS NULL THEN 'unknown_unit'"
@@ -110,5 +96,17 @@ final class AmountColumnSql {
             + ") >= 1e"
             + ps[0]
             + " THEN 'range' END");
+  }
+
+  /** The start of an amount's error: empty (when required), else its parse error. */
+  private static String emptyOrFailed(ColumnSpec c, String err) {
+    return "CASE WHEN "
+        + q(c.source())
+        + " IS NULL THEN "
+        + ColumnSql.ifEmpty(c)
+        + " WHEN "
+        + err
+        + " IS NOT NULL THEN "
+        + err;
   }
 }

@@ -1,14 +1,12 @@
 package coopstats.bench;
 
+import coopstats.bronze.Decoding;
 import coopstats.contract.SourceProfile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Landing files as DuckDB reads them: UTF-8 without a byte-order mark. */
 final class Utf8Files {
@@ -34,37 +32,7 @@ final class Utf8Files {
 
   /** The text, or null when the bytes are already plain UTF-8. */
   private static String decode(byte[] bytes, SourceProfile profile) {
-    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-      return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-    }
-    if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
-      return new String(bytes, StandardCharsets.UTF_16);
-    }
-    if (profile.encoding() != null && !"auto".equalsIgnoreCase(profile.encoding())) {
-      return new String(bytes, Charset.forName(profile.encoding()));
-    }
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return null;
-    } catch (CharacterCodingException notUtf8) {
-      String fallback = profile.fallbackEncoding();
-      return new String(bytes, Charset.forName(fallback == null ? "windows-1252" : fallback));
-    }
-  }
-
-  private static boolean startsWith(byte[] bytes, int... prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((bytes[i] & 0xFF) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
+    String text = Decoding.decode(bytes, profile.encoding(), profile.fallbackEncoding()).text();
+    return Arrays.equals(bytes, text.getBytes(StandardCharsets.UTF_8)) ? null : text;
   }
 }

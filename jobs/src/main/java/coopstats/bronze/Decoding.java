@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
  * strict UTF-8, then falls back to the profile's declared legacy encoding (CGIT ships
  * Windows-1252).
  */
-final class Decoding {
+public final class Decoding {
   private Decoding() {}
 
-  record Decoded(String text, String charset) {}
+  /** The text, and the name of the charset it was decoded from. */
+  public record Decoded(String text, String charset) {}
 
-  static Decoded decode(byte[] bytes, String encoding, String fallback) {
+  /** Decodes {@code bytes} by a profile's {@code encoding} and {@code fallback_encoding}. */
+  public static Decoded decode(byte[] bytes, String encoding, String fallback) {
     if (hasPrefix(bytes, 0xEF, 0xBB, 0xBF)) {
       return new Decoded(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "UTF-8");
     }
