@@ -31,10 +31,14 @@ public final class Schemas {
    * underscores, so that none can reach outside the warehouse or the landing folder, or into SQL
    * text.
    */
+  /** The file in {@code tables/<layer>/} that holds the layer's Delta properties. */
+  static final String LAYER_FILE = "_layer.yaml";
+
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   private final Path dir;
   private final Map<String, TableSchema> tables;
+  private final Map<String, LayerProperties> layers;
   private final Map<String, LandingContract> contracts;
   private final Map<String, SourceProfile> profiles;
   private final List<GoldQuery> gold;
@@ -42,8 +46,12 @@ public final class Schemas {
   private Schemas(Path dir) {
     this.dir = dir;
     this.tables = new TreeMap<>();
+    this.layers = layers(dir.resolve("tables"));
     Map<Path, TableSchema> schemaFiles = new TreeMap<>();
     for (Path f : yamlFiles(dir.resolve("tables"))) {
+      if (f.getFileName().toString().equals(LAYER_FILE)) {
+        continue;
+      }
       TableSchema t = read(f, TableSchema.class);
       checkTableName(f, t.table());
       for (ColumnSpec c : t.columns()) {
@@ -72,6 +80,15 @@ public final class Schemas {
           throw Errors.badSchemaFile(f.toString(), problem);
         }
       }
+      t.propertiesOrEmpty()
+          .forEach(
+              (key, value) -> {
+                String problem = LayerProperties.propertyProblem(key, value);
+                if (problem != null) {
+                  throw Errors.badSchemaFile(f.toString(), problem);
+                }
+              });
+      t = t.withLayer(layer(t.layer()));
       tables.put(t.table(), t);
       schemaFiles.put(f, t);
     }
@@ -95,6 +112,22 @@ public final class Schemas {
       }
       profiles.put(p.source(), p);
     }
+  }
+
+  /** Each layer's {@code tables/<layer>/_layer.yaml}, checked. */
+  private static Map<String, LayerProperties> layers(Path tables) {
+    Map<String, LayerProperties> layers = new TreeMap<>();
+    for (Path f : yamlFiles(tables)) {
+      if (f.getFileName().toString().equals(LAYER_FILE)) {
+        LayerProperties l = read(f, LayerProperties.class);
+        String problem = l.problem(f.getParent().getFileName().toString());
+        if (problem != null) {
+          throw Errors.badSchemaFile(f.toString(), problem);
+        }
+        layers.put(l.layer(), l);
+      }
+    }
+    return layers;
   }
 
   private static void checkTableName(Path file, String table) {
@@ -142,6 +175,11 @@ public final class Schemas {
           dir.resolve("tables").toString(), "no schema file declares table " + qualifiedName);
     }
     return t;
+  }
+
+  /** The Delta properties of a layer's tables; none when it has no {@code _layer.yaml}. */
+  public LayerProperties layer(String name) {
+    return layers.getOrDefault(name, LayerProperties.none(name));
   }
 
   public List<TableSchema> tables() {

@@ -16,7 +16,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A table's schema file: its name, grain, description, partitioning and columns. A gold table also
  * says which years each year's rows are computed from ({@code year_dependence}), so that a run
- * recomputes exactly the years a change reaches.
+ * recomputes exactly the years a change reaches. {@code properties} are the table's Delta table
+ * properties: as read, those its file adds; once {@link Schemas} has loaded it, its layer's
+ * properties (see {@link LayerProperties}) with those added.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record TableSchema(
@@ -27,8 +29,36 @@ public record TableSchema(
     List<String> partitionBy,
     String yearDependence,
     List<ColumnSpec> columns,
-    List<RuleSpec> rules)
+    List<RuleSpec> rules,
+    Map<String, String> properties)
     implements java.io.Serializable {
+
+  /** A table without Delta properties of its own or of its layer. */
+  public TableSchema(
+      String table,
+      String description,
+      String grain,
+      List<String> key,
+      List<String> partitionBy,
+      String yearDependence,
+      List<ColumnSpec> columns,
+      List<RuleSpec> rules) {
+    this(table, description, grain, key, partitionBy, yearDependence, columns, rules, Map.of());
+  }
+
+  /** The Delta table properties the table keeps; none when it has none. */
+  public Map<String, String> propertiesOrEmpty() {
+    return properties == null ? Map.of() : properties;
+  }
+
+  /** This table with its layer's Delta properties, then its own. */
+  public TableSchema withLayer(LayerProperties layer) {
+    Map<String, String> all =
+        new java.util.LinkedHashMap<>(layer.forTable(columnNames(), key == null ? List.of() : key));
+    all.putAll(propertiesOrEmpty());
+    return new TableSchema(
+        table, description, grain, key, partitionBy, yearDependence, columns, rules, all);
+  }
 
   public String layer() {
     return table.substring(0, table.indexOf('.'));

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.Metadata;
@@ -19,17 +18,13 @@ import scala.Option;
 
 /**
  * How a warehouse table is created from its schema file and kept in line with it: its columns,
- * comments and partitioning, and the table properties each layer keeps (deletion vectors, the
- * columns with file statistics, the change feed of bronze).
+ * comments and partitioning, and the table properties its layer's {@code _layer.yaml} and its
+ * schema file declare (deletion vectors, the columns with file statistics, the change feed of
+ * bronze).
  */
 final class TableDefinitions {
   private static final Logger LOG = LoggerFactory.getLogger(TableDefinitions.class);
-  private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
-  private static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
-
-  /** The lineage columns of silver tables and of quarantine. */
-  private static final List<String> SILVER_LINEAGE =
-      List.of("source", "_file", "_line", "_run_id", "_ingested_at", "file", "line", "run_id");
+  private static final String CHANGE_FEED = "delta.enableChangeDataFeed";
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -129,40 +124,11 @@ final class TableDefinitions {
   }
 
   /**
-   * Whether a table keeps deletion vectors. Silver tables take a MERGE every night: with deletion
-   * vectors the MERGE marks the rows it replaces instead of rewriting every file that holds one, so
-   * a night costs what its rows cost, not what the table's history costs. Gold stays without them
-   * for readers without Spark (see {@code ReaderCompatibility}); the other layers only append or
-   * overwrite.
+   * The table properties coopstats keeps on a table of {@code schema}: its layer's {@code
+   * _layer.yaml}, then its schema file's own.
    */
-  static boolean deletionVectors(TableSchema schema) {
-    return schema.layer().equals("silver");
-  }
-
-  /**
-   * The columns a silver table keeps Delta file statistics on: its key and its lineage. A night's
-   * rows land in files of their own, so these order the files and let a query for a run, a file or
-   * a key skip the others; every file holds all years, countries and amounts, so statistics on
-   * those would cost each write and skip nothing. Other layers keep Delta's default.
-   */
-  static List<String> statsColumns(TableSchema schema) {
-    if (!schema.layer().equals("silver")) {
-      return List.of();
-    }
-    Set<String> wanted = new java.util.HashSet<>(schema.key());
-    wanted.addAll(SILVER_LINEAGE);
-    return schema.columnNames().stream().filter(wanted::contains).toList();
-  }
-
-  /** The table properties coopstats keeps on a table of {@code schema}. */
   static Map<String, String> properties(TableSchema schema) {
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put(DELETION_VECTORS, String.valueOf(deletionVectors(schema)));
-    List<String> stats = statsColumns(schema);
-    if (!stats.isEmpty()) {
-      properties.put(STATS_COLUMNS, String.join(",", stats));
-    }
-    return properties;
+    return schema.propertiesOrEmpty();
   }
 
   /**
@@ -193,22 +159,19 @@ final class TableDefinitions {
   }
 
   /**
-   * Creates an append-only table with Delta's change data feed on, so that readers can ask for just
-   * the rows added after a version, and with file statistics on {@code statsColumns} only: the
-   * columns queries filter on, not the text of every column. Returns true when an existing table
-   * had the feed off and it was turned on now: its earlier versions have no feed.
+   * Creates an append-only table with {@code properties} (from its layer's {@code _layer.yaml}), or
+   * sets those an existing table lacks. With the change data feed on, readers can ask for just the
+   * rows added after a version. Returns true when an existing table had the feed off and it was
+   * turned on now: its earlier versions have no feed.
    */
   boolean ensureChangeFeed(
-      String layer, String table, StructType schema, List<String> statsColumns) {
-    String feed = "delta.enableChangeDataFeed";
-    String stats = String.join(",", statsColumns);
+      String layer, String table, StructType schema, Map<String, String> properties) {
     if (!warehouse.exists(layer, table)) {
       DeltaTableBuilder b =
-          DeltaTable.createIfNotExists(spark)
-              .location(warehouse.path(layer, table))
-              .property(feed, "true")
-              .property(STATS_COLUMNS, stats)
-              .property(DELETION_VECTORS, "false");
+          DeltaTable.createIfNotExists(spark).location(warehouse.path(layer, table));
+      for (Map.Entry<String, String> p : properties.entrySet()) {
+        b = b.property(p.getKey(), p.getValue());
+      }
       for (StructField f : schema.fields()) {
         b = b.addColumn(f);
       }
@@ -218,15 +181,29 @@ final class TableDefinitions {
     }
     warehouse.register(layer, table);
     Metadata metadata = metadata(warehouse.path(layer, table));
-    if (!stats.equals(property(metadata, STATS_COLUMNS))) {
+    Map<String, String> changed = new LinkedHashMap<>();
+    properties.forEach(
+        (key, value) -> {
+          if (!key.equals(CHANGE_FEED) && !value.equals(property(metadata, key))) {
+            changed.put(key, value);
+          }
+        });
+    if (!changed.isEmpty()) {
       // Files written from now on carry statistics on these columns only.
-      setProperties(warehouse.path(layer, table), Map.of(STATS_COLUMNS, stats));
+      setProperties(warehouse.path(layer, table), changed);
     }
-    if ("true".equals(property(metadata, feed))) {
+    if (!"true".equals(properties.get(CHANGE_FEED))
+        || "true".equals(property(metadata, CHANGE_FEED))) {
       return false;
     }
     spark.sql(
-        "ALTER TABLE " + layer + "." + table + " SET TBLPROPERTIES ('" + feed + "' = 'true')");
+        "ALTER TABLE "
+            + layer
+            + "."
+            + table
+            + " SET TBLPROPERTIES ('"
+            + CHANGE_FEED
+            + "' = 'true')");
     return true;
   }
 
