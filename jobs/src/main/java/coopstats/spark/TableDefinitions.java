@@ -3,17 +3,13 @@ package coopstats.spark;
 import coopstats.contract.TableSchema;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import scala.Option;
 
 /**
@@ -23,7 +19,6 @@ import scala.Option;
  * bronze).
  */
 final class TableDefinitions {
-  private static final Logger LOG = LoggerFactory.getLogger(TableDefinitions.class);
   private static final String CHANGE_FEED = "delta.enableChangeDataFeed";
 
   private final SparkSession spark;
@@ -44,19 +39,15 @@ final class TableDefinitions {
    * schema.
    */
   boolean ensureForOverwrite(TableSchema schema) {
-    Existing before = existing(schema);
-    return before != null && needsNewSchema(schema, before);
+    Metadata before = existing(schema);
+    return before != null && SchemaDrift.needsNewSchema(schema, before);
   }
 
-  /** An existing table's metadata (description, schema, partitioning, properties) from its log. */
-  private record Existing(Metadata metadata) {
-    StructType schema() {
-      return metadata.schema();
-    }
-  }
-
-  /** {@link #ensure}; returns what the existing table was, or null when it was created now. */
-  private Existing existing(TableSchema schema) {
+  /**
+   * {@link #ensure}; returns the existing table's metadata (description, schema, partitioning,
+   * properties) as its log had it, or null when the table was created now.
+   */
+  private Metadata existing(TableSchema schema) {
     if (warehouse.exists(schema.layer(), schema.name())) {
       Metadata metadata = metadata(warehouse.pathOf(schema));
       TableComments.sync(spark, warehouse.pathOf(schema), schema, metadata);
@@ -71,9 +62,9 @@ final class TableDefinitions {
       if (!changed.isEmpty()) {
         setProperties(warehouse.pathOf(schema), changed);
       }
-      warnNullable(schema, metadata.schema());
+      SchemaDrift.warnNullable(schema, metadata.schema());
       warehouse.register(schema.layer(), schema.name());
-      return new Existing(metadata);
+      return metadata;
     }
     DeltaTableBuilder b =
         DeltaTable.createIfNotExists(spark)
@@ -91,31 +82,6 @@ final class TableDefinitions {
     b.execute();
     warehouse.register(schema.layer(), schema.name());
     return null;
-  }
-
-  /**
-   * Warns about the columns the schema file declares {@code nullable: false} that the table has
-   * nullable. Delta cannot tighten a column in place; such a table was written by an earlier
-   * coopstats, which replaced schemas as nullable, or its schema was replaced since (see {@link
-   * #overwrite}). Its rows stay as they are; recreating the table restores the check.
-   */
-  void warnNullable(TableSchema schema, StructType current) {
-    List<String> loose = new ArrayList<>();
-    for (StructField f : schema.sparkSchema().fields()) {
-      if (!f.nullable()
-          && current.getFieldIndex(f.name()).isDefined()
-          && current.apply(f.name()).nullable()) {
-        loose.add(f.name());
-      }
-    }
-    if (!loose.isEmpty()) {
-      LOG.warn(
-          "{}: columns {} are NOT NULL in the schema file but nullable in the table, so Delta does"
-              + " not refuse nulls in them; to recreate a silver, gold or ref table, delete its"
-              + " folder: the next run rebuilds it from bronze and schemas/",
-          schema.table(),
-          loose);
-    }
   }
 
   /** The SQL name of the Delta table at {@code path}: {@code delta.`path`}, backticks escaped. */
@@ -205,25 +171,5 @@ final class TableDefinitions {
             + CHANGE_FEED
             + "' = 'true')");
     return true;
-  }
-
-  /**
-   * Whether writing {@code schema} over the table needs its schema replaced: a column the schema
-   * file no longer has, a type it changed, or other partition columns. Adding a column does not.
-   */
-  private static boolean needsNewSchema(TableSchema schema, Existing before) {
-    List<String> partitions =
-        scala.jdk.javaapi.CollectionConverters.asJava(before.metadata().partitionColumns());
-    if (!partitions.equals(schema.partitions())) {
-      return true;
-    }
-    StructType wanted = schema.sparkSchema();
-    for (StructField f : before.schema().fields()) {
-      if (!wanted.getFieldIndex(f.name()).isDefined()
-          || !wanted.apply(f.name()).dataType().sameType(f.dataType())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -103,7 +103,7 @@ public final class Warehouse {
         .option(replace ? "overwriteSchema" : "mergeSchema", "true")
         .save(pathOf(schema));
     if (replace) {
-      definitions.warnNullable(schema, read(schema.layer(), schema.name()).schema());
+      SchemaDrift.warnNullable(schema, read(schema.layer(), schema.name()).schema());
     }
   }
 
