@@ -123,10 +123,9 @@ public final class BronzeJob {
     String root = new Path(landing).toString();
     BronzeReader reader = new BronzeReader(source, contract, root, runId, ingestedAt);
     StructType bronze = BronzeReader.schema(source, contract);
-    // Queries select bronze rows by run and file; statistics on the delivered text would cost
-    // every write and skip nothing.
-    boolean feedStarted =
-        warehouse.ensureChangeFeed("bronze", source.source(), bronze, Lineage.BRONZE.subList(0, 5));
+    Map<String, String> properties =
+        schemas.layer("bronze").forTable(List.of(bronze.fieldNames()), List.of());
+    boolean feedStarted = warehouse.ensureChangeFeed("bronze", source.source(), bronze, properties);
     Optional<String> folders = DatedFolders.upTo(fs(root), new Path(root, source.source()), until);
     if (folders.isEmpty()) {
       LOG.info(

@@ -110,31 +110,37 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
                     + "; expected "
                     + mapping.values())
             : missingColumns(index.keySet(), headers);
-    FileLayout layout = new FileLayout(keys);
+    FileLayout layout = new FileLayout(keys, mappedKeys);
     for (Record r : records.subList(1, records.size())) {
       Broken broken = r.error() != null ? Broken.malformed(r.error()) : fileBroken;
       if (r.values() != null && r.values().size() == headers.size()) {
-        rows.add(layout.row(file, r, broken));
-        continue;
+        Object[] out = layout.values(r.values(), Lineage.BRONZE.size());
+        lineage(out, file, r, broken, layout.rescued(r.values()));
+        rows.add(RowFactory.create(out));
+      } else {
+        rows.add(irregularCsvRow(file, r, broken, keys));
       }
-      Map<String, String> values = new LinkedHashMap<>();
-      Map<String, String> rescued = new LinkedHashMap<>();
-      if (r.values() != null) {
-        for (int i = 0; i < r.values().size(); i++) {
-          values.put(i < keys.size() ? keys.get(i) : "_c" + i, r.values().get(i));
-        }
-        if (broken == null && r.values().size() != headers.size()) {
-          broken =
-              Broken.malformed(
-                  "the row has "
-                      + r.values().size()
-                      + " fields but the header has "
-                      + headers.size());
-        }
-      }
-      rows.add(row(file, r, broken, values, rescued));
     }
     return rows;
+  }
+
+  /**
+   * A CSV row without as many fields as the header: its fields by header key, those past the header
+   * as {@code _c<index>}; the row is malformed unless it already broke a rule.
+   */
+  private Row irregularCsvRow(String file, Record r, Broken broken, List<String> keys) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (r.values() != null) {
+      for (int i = 0; i < r.values().size(); i++) {
+        values.put(i < keys.size() ? keys.get(i) : "_c" + i, r.values().get(i));
+      }
+      if (broken == null) {
+        broken =
+            Broken.malformed(
+                "the row has " + r.values().size() + " fields but the header has " + keys.size());
+      }
+    }
+    return row(file, r, broken, values, new LinkedHashMap<>());
   }
 
   private List<Row> jsonRows(String file, List<Record> records) {
@@ -163,60 +169,6 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
       rows.add(row(file, r, broken, values, new LinkedHashMap<>()));
     }
     return rows;
-  }
-
-  /**
-   * Where a CSV file's header puts each column, worked out once per file: the rows that have as
-   * many fields as the header are built from it without a map per row. It gives the rows {@link
-   * #row} gives: a header named twice takes its last column, and unmapped columns go to {@code
-   * _rescued} in header order.
-   */
-  private final class FileLayout {
-    /** Per mapped bronze column, the index of its header's last column, or -1. */
-    private final int[] mapped;
-
-    /**
-     * The header keys no bronze column maps, in order of first appearance, with their last column.
-     */
-    private final List<String> unmappedKeys = new ArrayList<>();
-
-    private final List<Integer> unmappedIndices = new ArrayList<>();
-
-    FileLayout(List<String> keys) {
-      Map<String, Integer> last = new LinkedHashMap<>();
-      for (int i = 0; i < keys.size(); i++) {
-        last.put(keys.get(i), i);
-      }
-      mapped = new int[mappedKeys.size()];
-      for (int k = 0; k < mappedKeys.size(); k++) {
-        mapped[k] = last.getOrDefault(mappedKeys.get(k), -1);
-      }
-      last.forEach(
-          (key, index) -> {
-            if (!mappedKeys.contains(key)) {
-              unmappedKeys.add(key);
-              unmappedIndices.add(index);
-            }
-          });
-    }
-
-    Row row(String file, Record r, Broken broken) {
-      Object[] out = new Object[Lineage.BRONZE.size() + mapped.length];
-      List<String> fields = r.values();
-      for (int k = 0; k < mapped.length; k++) {
-        out[Lineage.BRONZE.size() + k] = mapped[k] < 0 ? null : fields.get(mapped[k]);
-      }
-      String rescued = null;
-      if (!unmappedKeys.isEmpty()) {
-        Map<String, String> extra = new LinkedHashMap<>();
-        for (int u = 0; u < unmappedKeys.size(); u++) {
-          extra.put(unmappedKeys.get(u), fields.get(unmappedIndices.get(u)));
-        }
-        rescued = toJson(extra);
-      }
-      lineage(out, file, r, broken, rescued);
-      return RowFactory.create(out);
-    }
   }
 
   private void lineage(Object[] out, String file, Record r, Broken broken, String rescued) {
@@ -277,7 +229,7 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
         : SPACES.matcher(header.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
-  private static String toJson(Map<String, String> values) {
+  static String toJson(Map<String, String> values) {
     try {
       return JSON.writeValueAsString(values);
     } catch (Exception e) {

@@ -33,8 +33,12 @@ public final class Schemas {
    */
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
+  /** The file in {@code tables/<layer>/} that holds the layer's Delta properties. */
+  static final String LAYER_FILE = "_layer.yaml";
+
   private final Path dir;
   private final Map<String, TableSchema> tables;
+  private final Map<String, LayerProperties> layers;
   private final Map<String, LandingContract> contracts;
   private final Map<String, SourceProfile> profiles;
   private final List<GoldQuery> gold;
@@ -42,11 +46,12 @@ public final class Schemas {
   private Schemas(Path dir) {
     this.dir = dir;
     this.tables = new TreeMap<>();
+    this.layers = layers(dir.resolve("tables"));
     Map<Path, TableSchema> schemaFiles = new TreeMap<>();
     Path lineageFile = dir.resolve("tables").resolve(LineageColumns.FILE);
     List<ColumnSpec> lineage = lineageColumns(lineageFile);
     for (Path f : yamlFiles(dir.resolve("tables"))) {
-      if (f.equals(lineageFile)) {
+      if (f.equals(lineageFile) || f.getFileName().toString().equals(LAYER_FILE)) {
         continue;
       }
       TableSchema t = withLineage(f, read(f, TableSchema.class), lineageFile, lineage);
@@ -76,6 +81,15 @@ public final class Schemas {
           throw Errors.badSchemaFile(f.toString(), problem);
         }
       }
+      t.propertiesOrEmpty()
+          .forEach(
+              (key, value) -> {
+                String problem = LayerProperties.propertyProblem(key, value);
+                if (problem != null) {
+                  throw Errors.badSchemaFile(f.toString(), problem);
+                }
+              });
+      t = t.withLayer(layer(t.layer()));
       tables.put(t.table(), t);
       schemaFiles.put(f, t);
     }
@@ -130,6 +144,30 @@ public final class Schemas {
       throw Errors.badSchemaFile(file.toString(), problem);
     }
     return lineage.columns();
+  }
+
+  /** Each layer's {@code tables/<layer>/_layer.yaml}, checked. */
+  private static Map<String, LayerProperties> layers(Path tables) {
+    Map<String, LayerProperties> layers = new TreeMap<>();
+    for (Path f : yamlFiles(tables)) {
+      if (f.getFileName().toString().equals(LAYER_FILE)) {
+        LayerProperties l = read(f, LayerProperties.class);
+        String problem = l.problem(f.getParent().getFileName().toString());
+        if (problem != null) {
+          throw Errors.badSchemaFile(f.toString(), problem);
+        }
+        layers.put(l.layer(), l);
+      }
+    }
+    for (String layer : LayerProperties.LAYERS) {
+      if (!layers.containsKey(layer)) {
+        throw Errors.badSchemaFile(
+            tables.resolve(layer).resolve(LAYER_FILE).toString(),
+            "it is missing, and every layer declares its tables' Delta properties in it (bronze's"
+                + " change feed among them); restore it from the coopstats release");
+      }
+    }
+    return layers;
   }
 
   private static void checkTableName(Path file, String table) {
@@ -236,5 +274,10 @@ public final class Schemas {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The Delta properties of a layer's tables, from its {@code _layer.yaml}. */
+  public LayerProperties layer(String name) {
+    return layers.get(name);
   }
 }

@@ -3,6 +3,7 @@ package coopstats.contract;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import coopstats.Errors;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * @param lineage for a silver table, true when it carries the lineage columns of {@code
  *     tables/lineage.yaml} after its own; {@link Schemas} appends them to {@code columns}
+ * @param properties the table's Delta table properties: as read, those its file adds; once {@link
+ *     Schemas} has loaded it, its layer's properties (see {@link LayerProperties}) with those added
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record TableSchema(
@@ -33,10 +36,11 @@ public record TableSchema(
     String yearDependence,
     List<ColumnSpec> columns,
     List<RuleSpec> rules,
-    Boolean lineage)
+    Boolean lineage,
+    Map<String, String> properties)
     implements java.io.Serializable {
 
-  /** A table without lineage columns. */
+  /** A table without lineage columns, and without Delta properties of its own or of its layer. */
   public TableSchema(
       String table,
       String description,
@@ -46,7 +50,31 @@ public record TableSchema(
       String yearDependence,
       List<ColumnSpec> columns,
       List<RuleSpec> rules) {
-    this(table, description, grain, key, partitionBy, yearDependence, columns, rules, null);
+    this(
+        table,
+        description,
+        grain,
+        key,
+        partitionBy,
+        yearDependence,
+        columns,
+        rules,
+        null,
+        Map.of());
+  }
+
+  /** The Delta table properties the table keeps; none when it has none. */
+  public Map<String, String> propertiesOrEmpty() {
+    return properties == null ? Map.of() : properties;
+  }
+
+  /** This table with its layer's Delta properties, then its own. */
+  public TableSchema withLayer(LayerProperties layer) {
+    Map<String, String> all =
+        new LinkedHashMap<>(layer.forTable(columnNames(), key == null ? List.of() : key));
+    all.putAll(propertiesOrEmpty());
+    return new TableSchema(
+        table, description, grain, key, partitionBy, yearDependence, columns, rules, lineage, all);
   }
 
   public String layer() {
@@ -74,7 +102,16 @@ public record TableSchema(
     List<ColumnSpec> all = new ArrayList<>(columns);
     all.addAll(lineageColumns);
     return new TableSchema(
-        table, description, grain, key, partitionBy, yearDependence, List.copyOf(all), rules, true);
+        table,
+        description,
+        grain,
+        key,
+        partitionBy,
+        yearDependence,
+        List.copyOf(all),
+        rules,
+        true,
+        properties);
   }
 
   public List<String> partitions() {

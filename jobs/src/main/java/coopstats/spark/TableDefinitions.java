@@ -1,38 +1,25 @@
 package coopstats.spark;
 
-import coopstats.contract.Lineage;
 import coopstats.contract.TableSchema;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import scala.Option;
 
 /**
  * How a warehouse table is created from its schema file and kept in line with it: its columns,
- * comments and partitioning, and the table properties each layer keeps (deletion vectors, the
- * columns with file statistics, the change feed of bronze).
+ * comments and partitioning, and the table properties its layer's {@code _layer.yaml} and its
+ * schema file declare (deletion vectors, the columns with file statistics, the change feed of
+ * bronze).
  */
 final class TableDefinitions {
-  private static final Logger LOG = LoggerFactory.getLogger(TableDefinitions.class);
-  private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
-  private static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
-
-  /**
-   * Besides {@link Lineage#SILVER}, the columns that say where a silver or quarantine row came
-   * from.
-   */
-  private static final List<String> ROW_ORIGIN = List.of("source", "file", "line", "run_id");
+  private static final String CHANGE_FEED = "delta.enableChangeDataFeed";
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -52,19 +39,15 @@ final class TableDefinitions {
    * schema.
    */
   boolean ensureForOverwrite(TableSchema schema) {
-    Existing before = existing(schema);
-    return before != null && needsNewSchema(schema, before);
+    Metadata before = existing(schema);
+    return before != null && SchemaDrift.needsNewSchema(schema, before);
   }
 
-  /** An existing table's metadata (description, schema, partitioning, properties) from its log. */
-  private record Existing(Metadata metadata) {
-    StructType schema() {
-      return metadata.schema();
-    }
-  }
-
-  /** {@link #ensure}; returns what the existing table was, or null when it was created now. */
-  private Existing existing(TableSchema schema) {
+  /**
+   * {@link #ensure}; returns the existing table's metadata (description, schema, partitioning,
+   * properties) as its log had it, or null when the table was created now.
+   */
+  private Metadata existing(TableSchema schema) {
     if (warehouse.exists(schema.layer(), schema.name())) {
       Metadata metadata = metadata(warehouse.pathOf(schema));
       TableComments.sync(spark, warehouse.pathOf(schema), schema, metadata);
@@ -79,9 +62,9 @@ final class TableDefinitions {
       if (!changed.isEmpty()) {
         setProperties(warehouse.pathOf(schema), changed);
       }
-      warnNullable(schema, metadata.schema());
+      SchemaDrift.warnNullable(schema, metadata.schema());
       warehouse.register(schema.layer(), schema.name());
-      return new Existing(metadata);
+      return metadata;
     }
     DeltaTableBuilder b =
         DeltaTable.createIfNotExists(spark)
@@ -101,72 +84,17 @@ final class TableDefinitions {
     return null;
   }
 
-  /**
-   * Warns about the columns the schema file declares {@code nullable: false} that the table has
-   * nullable. Delta cannot tighten a column in place; such a table was written by an earlier
-   * coopstats, which replaced schemas as nullable, or its schema was replaced since (see {@link
-   * #overwrite}). Its rows stay as they are; recreating the table restores the check.
-   */
-  void warnNullable(TableSchema schema, StructType current) {
-    List<String> loose = new ArrayList<>();
-    for (StructField f : schema.sparkSchema().fields()) {
-      if (!f.nullable()
-          && current.getFieldIndex(f.name()).isDefined()
-          && current.apply(f.name()).nullable()) {
-        loose.add(f.name());
-      }
-    }
-    if (!loose.isEmpty()) {
-      LOG.warn(
-          "{}: columns {} are NOT NULL in the schema file but nullable in the table, so Delta does"
-              + " not refuse nulls in them; to recreate a silver, gold or ref table, delete its"
-              + " folder: the next run rebuilds it from bronze and schemas/",
-          schema.table(),
-          loose);
-    }
-  }
-
   /** The SQL name of the Delta table at {@code path}: {@code delta.`path`}, backticks escaped. */
   static String byPath(String path) {
     return "delta.`" + path.replace("`", "``") + "`";
   }
 
   /**
-   * Whether a table keeps deletion vectors. Silver tables take a MERGE every night: with deletion
-   * vectors the MERGE marks the rows it replaces instead of rewriting every file that holds one, so
-   * a night costs what its rows cost, not what the table's history costs. Gold stays without them
-   * for readers without Spark (see {@code ReaderCompatibility}); the other layers only append or
-   * overwrite.
+   * The table properties coopstats keeps on a table of {@code schema}: its layer's {@code
+   * _layer.yaml}, then its schema file's own.
    */
-  static boolean deletionVectors(TableSchema schema) {
-    return schema.layer().equals("silver");
-  }
-
-  /**
-   * The columns a silver table keeps Delta file statistics on: its key and its lineage. A night's
-   * rows land in files of their own, so these order the files and let a query for a run, a file or
-   * a key skip the others; every file holds all years, countries and amounts, so statistics on
-   * those would cost each write and skip nothing. Other layers keep Delta's default.
-   */
-  static List<String> statsColumns(TableSchema schema) {
-    if (!schema.layer().equals("silver")) {
-      return List.of();
-    }
-    Set<String> wanted = new java.util.HashSet<>(schema.key());
-    wanted.addAll(Lineage.SILVER);
-    wanted.addAll(ROW_ORIGIN);
-    return schema.columnNames().stream().filter(wanted::contains).toList();
-  }
-
-  /** The table properties coopstats keeps on a table of {@code schema}. */
   static Map<String, String> properties(TableSchema schema) {
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put(DELETION_VECTORS, String.valueOf(deletionVectors(schema)));
-    List<String> stats = statsColumns(schema);
-    if (!stats.isEmpty()) {
-      properties.put(STATS_COLUMNS, String.join(",", stats));
-    }
-    return properties;
+    return schema.propertiesOrEmpty();
   }
 
   /**
@@ -197,22 +125,19 @@ final class TableDefinitions {
   }
 
   /**
-   * Creates an append-only table with Delta's change data feed on, so that readers can ask for just
-   * the rows added after a version, and with file statistics on {@code statsColumns} only: the
-   * columns queries filter on, not the text of every column. Returns true when an existing table
-   * had the feed off and it was turned on now: its earlier versions have no feed.
+   * Creates an append-only table with {@code properties} (from its layer's {@code _layer.yaml}), or
+   * sets those an existing table lacks. With the change data feed on, readers can ask for just the
+   * rows added after a version. Returns true when an existing table had the feed off and it was
+   * turned on now: its earlier versions have no feed.
    */
   boolean ensureChangeFeed(
-      String layer, String table, StructType schema, List<String> statsColumns) {
-    String feed = "delta.enableChangeDataFeed";
-    String stats = String.join(",", statsColumns);
+      String layer, String table, StructType schema, Map<String, String> properties) {
     if (!warehouse.exists(layer, table)) {
       DeltaTableBuilder b =
-          DeltaTable.createIfNotExists(spark)
-              .location(warehouse.path(layer, table))
-              .property(feed, "true")
-              .property(STATS_COLUMNS, stats)
-              .property(DELETION_VECTORS, "false");
+          DeltaTable.createIfNotExists(spark).location(warehouse.path(layer, table));
+      for (Map.Entry<String, String> p : properties.entrySet()) {
+        b = b.property(p.getKey(), p.getValue());
+      }
       for (StructField f : schema.fields()) {
         b = b.addColumn(f);
       }
@@ -222,35 +147,29 @@ final class TableDefinitions {
     }
     warehouse.register(layer, table);
     Metadata metadata = metadata(warehouse.path(layer, table));
-    if (!stats.equals(property(metadata, STATS_COLUMNS))) {
+    Map<String, String> changed = new LinkedHashMap<>();
+    properties.forEach(
+        (key, value) -> {
+          if (!key.equals(CHANGE_FEED) && !value.equals(property(metadata, key))) {
+            changed.put(key, value);
+          }
+        });
+    if (!changed.isEmpty()) {
       // Files written from now on carry statistics on these columns only.
-      setProperties(warehouse.path(layer, table), Map.of(STATS_COLUMNS, stats));
+      setProperties(warehouse.path(layer, table), changed);
     }
-    if ("true".equals(property(metadata, feed))) {
+    if (!"true".equals(properties.get(CHANGE_FEED))
+        || "true".equals(property(metadata, CHANGE_FEED))) {
       return false;
     }
     spark.sql(
-        "ALTER TABLE " + layer + "." + table + " SET TBLPROPERTIES ('" + feed + "' = 'true')");
+        "ALTER TABLE "
+            + layer
+            + "."
+            + table
+            + " SET TBLPROPERTIES ('"
+            + CHANGE_FEED
+            + "' = 'true')");
     return true;
-  }
-
-  /**
-   * Whether writing {@code schema} over the table needs its schema replaced: a column the schema
-   * file no longer has, a type it changed, or other partition columns. Adding a column does not.
-   */
-  private static boolean needsNewSchema(TableSchema schema, Existing before) {
-    List<String> partitions =
-        scala.jdk.javaapi.CollectionConverters.asJava(before.metadata().partitionColumns());
-    if (!partitions.equals(schema.partitions())) {
-      return true;
-    }
-    StructType wanted = schema.sparkSchema();
-    for (StructField f : before.schema().fields()) {
-      if (!wanted.getFieldIndex(f.name()).isDefined()
-          || !wanted.apply(f.name()).dataType().sameType(f.dataType())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -25,7 +26,7 @@ import scala.Option;
  */
 public final class Warehouse {
   private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
-  public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ref", "ops");
+  public static final List<String> LAYERS = coopstats.contract.LayerProperties.LAYERS;
   private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private final SparkSession spark;
@@ -77,14 +78,14 @@ public final class Warehouse {
   }
 
   /**
-   * Creates an append-only table with Delta's change data feed on, so that readers can ask for just
-   * the rows added after a version, and with file statistics on {@code statsColumns} only: the
-   * columns queries filter on, not the text of every column. Returns true when an existing table
-   * had the feed off and it was turned on now: its earlier versions have no feed.
+   * Creates an append-only table with {@code properties}, its layer's (see {@link
+   * coopstats.contract.LayerProperties}); with Delta's change data feed on, readers can ask for
+   * just the rows added after a version. Returns true when an existing table had the feed off and
+   * it was turned on now: its earlier versions have no feed.
    */
   public boolean ensureChangeFeed(
-      String layer, String table, StructType schema, List<String> statsColumns) {
-    return definitions.ensureChangeFeed(layer, table, schema, statsColumns);
+      String layer, String table, StructType schema, Map<String, String> properties) {
+    return definitions.ensureChangeFeed(layer, table, schema, properties);
   }
 
   /**
@@ -102,7 +103,7 @@ public final class Warehouse {
         .option(replace ? "overwriteSchema" : "mergeSchema", "true")
         .save(pathOf(schema));
     if (replace) {
-      definitions.warnNullable(schema, read(schema.layer(), schema.name()).schema());
+      SchemaDrift.warnNullable(schema, read(schema.layer(), schema.name()).schema());
     }
   }
 

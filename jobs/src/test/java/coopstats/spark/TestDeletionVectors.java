@@ -2,8 +2,10 @@ package coopstats.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.TestPaths;
 import coopstats.TestSpark;
 import coopstats.contract.ColumnSpec;
+import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,16 +21,23 @@ class TestDeletionVectors {
   @TempDir Path dir;
   final SparkSession spark = TestSpark.session();
 
+  static final Schemas SCHEMAS = Schemas.load(TestPaths.schemas());
+
+  /**
+   * A table of {@code table}'s layer, with the properties its layer's {@code _layer.yaml} gives.
+   */
   static TableSchema schema(String table) {
-    return new TableSchema(
-        table,
-        "Amounts per year.",
-        "one row per year.",
-        List.of("year"),
-        List.of(),
-        null,
-        List.of(new ColumnSpec("year", "int", false, "Calendar year.", null, null, null, null)),
-        null);
+    TableSchema t =
+        new TableSchema(
+            table,
+            "Amounts per year.",
+            "one row per year.",
+            List.of("year"),
+            List.of(),
+            null,
+            List.of(new ColumnSpec("year", "int", false, "Calendar year.", null, null, null, null)),
+            null);
+    return t.withLayer(SCHEMAS.layer(t.layer()));
   }
 
   @Test

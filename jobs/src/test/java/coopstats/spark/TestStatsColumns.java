@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import coopstats.TestPaths;
 import coopstats.TestSpark;
 import coopstats.contract.ColumnSpec;
+import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -32,21 +35,28 @@ class TestStatsColumns {
   @TempDir Path dir;
   final SparkSession spark = TestSpark.session();
 
+  static final Schemas SCHEMAS = Schemas.load(TestPaths.schemas());
+
+  /**
+   * A table of {@code table}'s layer, with the properties its layer's {@code _layer.yaml} gives.
+   */
   static TableSchema schema(String table) {
-    return new TableSchema(
-        table,
-        "Amounts by record.",
-        "one row per source and record_id.",
-        List.of("source", "record_id"),
-        List.of(),
-        null,
-        List.of(
-            new ColumnSpec("source", "string", false, "Source.", null, null, null, null),
-            new ColumnSpec("record_id", "string", false, "Record key.", null, null, null, null),
-            new ColumnSpec("year", "int", false, "Calendar year.", null, null, null, null),
-            new ColumnSpec("amount", "decimal(22,2)", true, "Amount.", null, null, null, null),
-            new ColumnSpec("_file", "string", false, "Landing file.", null, null, null, null)),
-        null);
+    TableSchema t =
+        new TableSchema(
+            table,
+            "Amounts by record.",
+            "one row per source and record_id.",
+            List.of("source", "record_id"),
+            List.of(),
+            null,
+            List.of(
+                new ColumnSpec("source", "string", false, "Source.", null, null, null, null),
+                new ColumnSpec("record_id", "string", false, "Record key.", null, null, null, null),
+                new ColumnSpec("year", "int", false, "Calendar year.", null, null, null, null),
+                new ColumnSpec("amount", "decimal(22,2)", true, "Amount.", null, null, null, null),
+                new ColumnSpec("_file", "string", false, "Landing file.", null, null, null, null)),
+            null);
+    return t.withLayer(SCHEMAS.layer(t.layer()));
   }
 
   @Test
@@ -100,11 +110,16 @@ class TestStatsColumns {
             .add("_file", DataTypes.StringType)
             .add("_run_id", DataTypes.StringType)
             .add("amount", DataTypes.StringType);
-    w.ensureChangeFeed("bronze", "amounts", bronze, List.of("_file", "_run_id"));
+    w.ensureChangeFeed(
+        "bronze",
+        "amounts",
+        bronze,
+        SCHEMAS.layer("bronze").forTable(List.of(bronze.fieldNames()), List.of()));
     assertThat(property(w, "bronze", "amounts")).isEqualTo("_file,_run_id");
     long version = w.version("bronze", "amounts");
 
-    w.ensureChangeFeed("bronze", "amounts", bronze, List.of("_file"));
+    w.ensureChangeFeed(
+        "bronze", "amounts", bronze, Map.of("delta.dataSkippingStatsColumns", "_file"));
     assertThat(property(w, "bronze", "amounts")).isEqualTo("_file");
     assertThat(w.version("bronze", "amounts")).isEqualTo(version + 1);
   }
