@@ -92,6 +92,9 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     String path = file.getString(0);
     byte[] bytes = (byte[]) file.get(1);
     String relative = path.startsWith(landingRoot) ? path.substring(landingRoot.length()) : path;
+    if (profile.isWorkbook(relative)) {
+      return workbookRows(relative, bytes).iterator();
+    }
     Decoding.Decoded text = Decoding.decode(bytes, profile.encoding(), profile.fallbackEncoding());
     return profile.isJsonLines(relative)
         ? jsonRows(relative, JsonRecords.split(text.text())).iterator()
@@ -145,6 +148,55 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
       rows.add(row(file, r, broken, values, rescued));
     }
     return rows;
+  }
+
+  /**
+   * A workbook's sheet is read as a CSV file whose header is the sheet's header row. A workbook
+   * that cannot be read, or whose header is not found, gives one row for the whole file (line 0)
+   * that carries the reason, so it reaches quarantine and the run's summary instead of vanishing.
+   */
+  private List<Row> workbookRows(String file, byte[] bytes) {
+    WorkbookRecords.SheetRows sheet = WorkbookRecords.read(bytes, profile.sheet());
+    if (sheet.error() != null) {
+      return List.of(
+          fileRow(
+              file,
+              new Broken(
+                  BronzeRule.UNREADABLE_FILE, file + ", " + sheet.sheet() + ": " + sheet.error())));
+    }
+    List<String> requiredKeys = required.stream().map(c -> headerKey(mapping.get(c))).toList();
+    List<Record> records =
+        WorkbookHeader.fromHeader(sheet, profile.headerRowNumber(), requiredKeys);
+    if (records != null) {
+      return csvRows(file, records);
+    }
+    List<String> headers = required.stream().map(mapping::get).toList();
+    String where = file + ", sheet '" + sheet.sheet() + "'";
+    return List.of(
+        fileRow(
+            file,
+            new Broken(
+                BronzeRule.MISSING_COLUMN,
+                BronzeRule.MISSING_COLUMN_REASON
+                    + headers
+                    + ": "
+                    + (profile.headerRowNumber() > 0
+                        ? "row " + profile.headerRowNumber() + " of " + where + " is blank"
+                        : "no row of " + where + " holds them all")
+                    + "; expected "
+                    + mapping.values()
+                    + ". Set header_row: in the source's profile, or map the headers under"
+                    + " columns:")));
+  }
+
+  /** The one row of a file that could not be read as records: no values, line 0. */
+  private Row fileRow(String file, Broken broken) {
+    return row(
+        file,
+        new Record(0, null, null, null),
+        broken,
+        new LinkedHashMap<>(),
+        new LinkedHashMap<>());
   }
 
   private List<Row> jsonRows(String file, List<Record> records) {

@@ -12,8 +12,15 @@ public enum BronzeRule {
    * that is not a JSON object, or a header that cannot be read.
    */
   MALFORMED_RECORD,
-  /** The file (CSV) or the line (JSON Lines) lacks a column its landing contract requires. */
-  MISSING_COLUMN;
+  /**
+   * The file (CSV, workbook) or the line (JSON Lines) lacks a column its landing contract requires.
+   */
+  MISSING_COLUMN,
+  /**
+   * The workbook cannot be opened: encrypted, truncated or damaged, or without the profile's sheet.
+   * Its one bronze row (line 0) stands for the whole file.
+   */
+  UNREADABLE_FILE;
 
   /**
    * The bronze column that holds the name of the rule a record breaks; null when it breaks none.
