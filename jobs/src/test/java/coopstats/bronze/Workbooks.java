@@ -15,14 +15,14 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Workbooks built with POI for the tests, shaped like the publications users receive. */
-final class Workbooks {
+public final class Workbooks {
   private Workbooks() {}
 
   /**
    * The AEI tracker's layout: titles above a header on row 6 ("Year" merged down from row 5), a
    * number, a number stored as text, a date, formulas, a blank row, and a second sheet.
    */
-  static byte[] tracker() throws IOException {
+  public static byte[] tracker() throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       CellStyle date = wb.createCellStyle();
       date.setDataFormat(wb.createDataFormat().getFormat("d-mmm-yy"));
@@ -70,7 +70,7 @@ final class Workbooks {
   }
 
   /** {@code workbook} encrypted with a password, as Excel saves a protected file. */
-  static byte[] encrypted(byte[] workbook) throws Exception {
+  public static byte[] encrypted(byte[] workbook) throws Exception {
     try (POIFSFileSystem fs = new POIFSFileSystem()) {
       Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
       enc.confirmPassword("secret");
@@ -84,7 +84,7 @@ final class Workbooks {
   }
 
   /** Writes row {@code number} (1-based, as Excel shows it): text, numbers, or null for none. */
-  static Row row(Sheet s, int number, Object... cells) {
+  public static Row row(Sheet s, int number, Object... cells) {
     Row r = s.createRow(number - 1);
     for (int i = 0; i < cells.length; i++) {
       if (cells[i] instanceof String t) {
@@ -97,7 +97,7 @@ final class Workbooks {
     return r;
   }
 
-  static byte[] bytes(XSSFWorkbook wb) throws IOException {
+  public static byte[] bytes(XSSFWorkbook wb) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     wb.write(out);
     return out.toByteArray();
