@@ -11,7 +11,7 @@ from airflow import DAG
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
 # A checkout of coopstats where `mvn -B -DskipTests package` has built the application jar
-# and jobs/target/submit-jars/ (Delta and picocli, which a Spark distribution lacks).
+# and jobs/target/submit-jars/ (Delta, picocli and POI, which a Spark distribution lacks).
 COOPSTATS_HOME = "/opt/coopstats"
 # Any Hadoop filesystem URI: hdfs://, s3a://, abfss://, gs:// or file:// on shared storage.
 LANDING = "hdfs:///coopstats/landing"

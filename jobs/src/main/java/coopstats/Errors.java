@@ -114,8 +114,9 @@ public final class Errors {
     return new CoopstatsException(
         ExitCodes.DATA_ERROR,
         files.size()
-            + " file(s) lack a required column, and their source's profile says"
-            + " on_missing_column: fail. Their rows are in silver.quarantine (rule missing_column);"
+            + " file(s) lack a required column or cannot be read, and their source's profile says"
+            + " on_missing_column: fail. Their rows are in silver.quarantine (rule missing_column"
+            + " or unreadable_file);"
             + " everything else was published. "
             + String.join("; ", files)
             + ". Redeliver each file under a new name with the expected header (map a renamed"

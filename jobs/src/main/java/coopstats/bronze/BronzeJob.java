@@ -122,7 +122,7 @@ public final class BronzeJob {
     LandingContract contract = schemas.contract(source.kind());
     String root = new Path(landing).toString();
     BronzeReader reader = new BronzeReader(source, contract, root, runId, ingestedAt);
-    StructType bronze = BronzeReader.schema(source, contract);
+    StructType bronze = BronzeSchema.of(source, contract);
     Map<String, String> properties =
         schemas.layer("bronze").forTable(List.of(bronze.fieldNames()), List.of());
     boolean feedStarted = warehouse.ensureChangeFeed("bronze", source.source(), bronze, properties);

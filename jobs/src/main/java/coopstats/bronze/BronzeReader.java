@@ -1,6 +1,5 @@
 package coopstats.bronze;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import coopstats.contract.LandingContract;
 import coopstats.contract.Lineage;
 import coopstats.contract.SourceProfile;
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads one delivered file (its path and bytes) into bronze rows through the source's profile. Runs
@@ -25,7 +22,6 @@ import org.apache.spark.sql.types.StructType;
  */
 final class BronzeReader implements FlatMapFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final SourceProfile profile;
@@ -58,30 +54,14 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     this.ingestedAt = ingestedAt;
   }
 
-  /** The bronze schema of a source: lineage columns, then its mapped columns, all text. */
-  static StructType schema(SourceProfile profile, LandingContract contract) {
-    StructType s =
-        new StructType()
-            .add(Lineage.SOURCE, DataTypes.StringType, false)
-            .add(Lineage.FILE, DataTypes.StringType, false)
-            .add(Lineage.LINE, DataTypes.LongType, false)
-            .add(Lineage.RUN_ID, DataTypes.StringType, false)
-            .add(Lineage.INGESTED_AT, DataTypes.TimestampType, false)
-            .add(Lineage.RAW, DataTypes.StringType)
-            .add(Lineage.ERROR, DataTypes.StringType)
-            .add(Lineage.RESCUED, DataTypes.StringType)
-            .add(Lineage.RULE, DataTypes.StringType);
-    for (String column : profile.headerMapping(contract).keySet()) {
-      s = s.add(column, DataTypes.StringType);
-    }
-    return s;
-  }
-
   @Override
   public Iterator<Row> call(Row file) {
     String path = file.getString(0);
     byte[] bytes = (byte[]) file.get(1);
     String relative = path.startsWith(landingRoot) ? path.substring(landingRoot.length()) : path;
+    if (profile.isWorkbook(relative)) {
+      return workbookRows(relative, bytes).iterator();
+    }
     Decoding.Decoded text = Decoding.decode(bytes, profile.encoding(), profile.fallbackEncoding());
     return profile.isJsonLines(relative)
         ? jsonRows(relative, JsonRecords.split(text.text())).iterator()
@@ -143,6 +123,43 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     return row(file, r, broken, values, new LinkedHashMap<>());
   }
 
+  /**
+   * A workbook's sheet is read as a CSV file whose header is the sheet's header row. A workbook
+   * that cannot be read, or whose header is not found, gives one row for the whole file (line 0)
+   * that carries the reason, so it reaches quarantine and the run's summary instead of vanishing.
+   */
+  private List<Row> workbookRows(String file, byte[] bytes) {
+    WorkbookRecords.SheetRows sheet = WorkbookRecords.read(bytes, profile.sheet());
+    if (sheet.error() != null) {
+      return List.of(fileRow(file, Broken.unreadable(file, sheet.sheet(), sheet.error())));
+    }
+    List<String> requiredKeys = required.stream().map(c -> headerKey(mapping.get(c))).toList();
+    List<Record> records =
+        WorkbookHeader.fromHeader(sheet, profile.headerRowNumber(), requiredKeys);
+    if (records != null) {
+      return csvRows(file, records);
+    }
+    String where = file + ", sheet '" + sheet.sheet() + "'";
+    return List.of(
+        fileRow(
+            file,
+            Broken.headerNotFound(
+                required.stream().map(mapping::get).toList(),
+                mapping.values(),
+                where,
+                profile.headerRowNumber())));
+  }
+
+  /** The one row of a file that could not be read as records: no values, line 0. */
+  private Row fileRow(String file, Broken broken) {
+    return row(
+        file,
+        new Record(0, null, null, null),
+        broken,
+        new LinkedHashMap<>(),
+        new LinkedHashMap<>());
+  }
+
   private List<Row> jsonRows(String file, List<Record> records) {
     List<Row> rows = new ArrayList<>();
     // Every line names its keys again; each distinct key is normalised once per file.
@@ -198,7 +215,7 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
       unmapped.remove(key);
     }
     rescued.putAll(unmapped);
-    lineage(out, file, r, broken, rescued.isEmpty() ? null : toJson(rescued));
+    lineage(out, file, r, broken, rescued.isEmpty() ? null : BronzeSchema.rescued(rescued));
     return RowFactory.create(out);
   }
 
@@ -209,17 +226,7 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
         missing.add(mapping.get(column));
       }
     }
-    if (missing.isEmpty()) {
-      return null;
-    }
-    return new Broken(
-        BronzeRule.MISSING_COLUMN,
-        BronzeRule.MISSING_COLUMN_REASON
-            + missing
-            + "; expected "
-            + mapping.values()
-            + ", found "
-            + headers);
+    return missing.isEmpty() ? null : Broken.missingColumns(missing, mapping.values(), headers);
   }
 
   /** Headers match trimmed, case-insensitive, with inner spacing collapsed. */
@@ -227,13 +234,5 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     return header == null
         ? ""
         : SPACES.matcher(header.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
-  }
-
-  static String toJson(Map<String, String> values) {
-    try {
-      return JSON.writeValueAsString(values);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

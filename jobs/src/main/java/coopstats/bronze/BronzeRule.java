@@ -12,8 +12,15 @@ public enum BronzeRule {
    * that is not a JSON object, or a header that cannot be read.
    */
   MALFORMED_RECORD,
-  /** The file (CSV) or the line (JSON Lines) lacks a column its landing contract requires. */
-  MISSING_COLUMN;
+  /**
+   * The file (CSV, workbook) or the line (JSON Lines) lacks a column its landing contract requires.
+   */
+  MISSING_COLUMN,
+  /**
+   * The workbook cannot be opened: encrypted, truncated or damaged, or without the profile's sheet.
+   * Its one bronze row (line 0) stands for the whole file.
+   */
+  UNREADABLE_FILE;
 
   /** How the reason of {@link #MISSING_COLUMN} begins; see {@link #of}. */
   static final String MISSING_COLUMN_REASON = "missing required column(s) ";

@@ -65,6 +65,6 @@ final class FileLayout {
     for (int u = 0; u < unmappedKeys.size(); u++) {
       extra.put(unmappedKeys.get(u), fields.get(unmappedIndices.get(u)));
     }
-    return BronzeReader.toJson(extra);
+    return BronzeSchema.rescued(extra);
   }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * How one landing source is read: the record kind it feeds, its format and encoding, the mapping
  * from its headers to canonical columns, constants for columns the files leave out, its record key,
- * and whether each delivery is incremental or a full snapshot.
+ * and whether each delivery is incremental or a full snapshot. A workbook source also names its
+ * sheet and the row its header is on.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record SourceProfile(
@@ -23,7 +24,9 @@ public record SourceProfile(
     Map<String, String> columns,
     Map<String, String> extraColumns,
     Map<String, String> constants,
-    String onMissingColumn)
+    String onMissingColumn,
+    String sheet,
+    String headerRow)
     implements java.io.Serializable {
 
   /**
@@ -53,7 +56,52 @@ public record SourceProfile(
     if (onMissingColumn != null && !List.of("quarantine", "fail").contains(onMissingColumn)) {
       return "on_missing_column '" + onMissingColumn + "' is not one of [quarantine, fail]";
     }
+    if (format != null && !FORMATS.contains(format)) {
+      return "format '" + format + "' is not one of " + FORMATS;
+    }
+    return workbookProblem();
+  }
+
+  private static final List<String> FORMATS = List.of("csv", "jsonl", "xlsx", "auto");
+
+  private String workbookProblem() {
+    boolean workbooks = "xlsx".equals(format) || "auto".equals(format);
+    if (!workbooks && (sheet != null || headerRow != null)) {
+      return (sheet != null ? "sheet" : "header_row")
+          + " applies to workbooks only: set format: xlsx (or auto), or remove it";
+    }
+    if (sheet != null && sheet.isBlank()) {
+      return "sheet is empty: name a sheet of the workbook, or remove the key to read the first";
+    }
+    if (headerRow != null && !"auto".equals(headerRow) && headerRowNumber() < 1) {
+      return "header_row '"
+          + headerRow
+          + "' is not auto or a row number (1 is the first row, as Excel shows it)";
+    }
     return null;
+  }
+
+  /**
+   * The 1-based row of a workbook's header, or 0 for {@code auto}: the first row that holds the
+   * header of every required column.
+   */
+  public int headerRowNumber() {
+    if (headerRow == null || "auto".equals(headerRow)) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(headerRow.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** An Excel workbook when the profile says so, or, for {@code format: auto}, by extension. */
+  public boolean isWorkbook(String file) {
+    if ("auto".equals(format)) {
+      return file.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
+    }
+    return "xlsx".equals(format);
   }
 
   public boolean isSnapshot() {

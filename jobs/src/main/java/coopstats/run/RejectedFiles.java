@@ -10,8 +10,9 @@ import coopstats.spark.Warehouse;
 import java.util.List;
 
 /**
- * The files a run ingested that lack a required column, from the sources whose profile says {@code
- * on_missing_column: fail}: their rows are in quarantine, and the run ends as partial.
+ * The files a run ingested that lack a required column, or workbooks that cannot be read, from the
+ * sources whose profile says {@code on_missing_column: fail}: their rows are in quarantine, and the
+ * run ends as partial.
  */
 final class RejectedFiles {
   private RejectedFiles() {}
@@ -30,7 +31,7 @@ final class RejectedFiles {
         .read("silver", "quarantine")
         .where(
             col("rule")
-                .equalTo("missing_column")
+                .isin("missing_column", "unreadable_file")
                 .and(col("run_id").equalTo(runId))
                 .and(col("source").isin(fatal)))
         .groupBy(col("file"))

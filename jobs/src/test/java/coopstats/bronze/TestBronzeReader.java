@@ -33,7 +33,7 @@ class TestBronzeReader {
 
   static String col(Row r, String source, String column) {
     SourceProfile p = SCHEMAS.profiles().get(source);
-    return r.getString(BronzeReader.schema(p, SCHEMAS.contract(p.kind())).fieldIndex(column));
+    return r.getString(BronzeSchema.of(p, SCHEMAS.contract(p.kind())).fieldIndex(column));
   }
 
   @Test

@@ -57,6 +57,47 @@ class TestSchemas {
   }
 
   @Test
+  void workbookKeysAreRead() throws IOException {
+    Path schemas =
+        TestPaths.schemasWith(dir, "sources/investment.yaml", "sheet: Dataset 1\nheader_row: 6\n");
+    SourceProfile p = Schemas.load(schemas).profiles().get("investment");
+    assertThat(p.sheet()).isEqualTo("Dataset 1");
+    assertThat(p.headerRowNumber()).isEqualTo(6);
+    assertThat(p.isWorkbook("investment/2021.XLSX")).isTrue();
+    assertThat(p.isWorkbook("investment/2021.csv")).isFalse();
+  }
+
+  @Test
+  void aSheetOnACsvProfileIsRefused() throws IOException {
+    Path schemas = TestPaths.schemasWith(dir, "sources/cgit.yaml", "sheet: Dataset 1\n");
+    assertRefused(
+        schemas,
+        "cgit.yaml",
+        "sheet applies to workbooks only: set format: xlsx (or auto), or remove it");
+  }
+
+  @Test
+  void aHeaderRowThatIsNotARowNumberIsRefused() throws IOException {
+    for (String value : java.util.List.of("sixth", "0")) {
+      Path schemas =
+          schemasReplacing(
+              "sources/cgit.yaml", "format: csv", "format: xlsx\nheader_row: " + value);
+      assertRefused(
+          schemas,
+          "cgit.yaml",
+          "header_row '"
+              + value
+              + "' is not auto or a row number (1 is the first row, as Excel shows it)");
+    }
+  }
+
+  @Test
+  void anUnknownFormatIsRefused() throws IOException {
+    Path schemas = schemasReplacing("sources/cgit.yaml", "format: csv", "format: xls");
+    assertRefused(schemas, "cgit.yaml", "format 'xls' is not one of [csv, jsonl, xlsx, auto]");
+  }
+
+  @Test
   void anUnknownParseKindIsRefused() throws IOException {
     Path schemas =
         schemasReplacing(

@@ -145,7 +145,8 @@ class TestRulesEndToEnd {
     Cli first = run(schemas);
     assertThat(first.exitCode()).as(first.err()).isEqualTo(65);
     assertThat(first.err())
-        .contains("1 file(s) lack a required column, and their source's profile says")
+        .contains(
+            "1 file(s) lack a required column or cannot be read, and their source's profile says")
         .contains("investment/renamed.csv (1 rows): missing required column(s) [country]")
         .contains("found [record_id, year, month, investor, nation, sector,");
     assertThat(first.out()).contains("rejected    investment/renamed.csv (1 rows)");

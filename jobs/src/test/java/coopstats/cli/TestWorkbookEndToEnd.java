@@ -1,0 +1,114 @@
+package coopstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coopstats.Cli;
+import coopstats.Tags;
+import coopstats.TestPaths;
+import coopstats.bronze.Workbooks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A workbook laid out like the AEI tracker's, through the real command line with a profile of its
+ * own, beside a password-protected one whose profile says {@code on_missing_column: fail}.
+ */
+@Tag(Tags.OWN_RUNS)
+class TestWorkbookEndToEnd {
+  static final String PROFILE =
+      """
+      kind: investment
+      description: The tracker as a workbook, its header below two title rows.
+      format: xlsx
+      sheet: Dataset 1
+      header_row: auto
+      delivery: snapshot
+      key: []
+      columns: {year: Year, month: Month, investor: Investor, amount: Quantity in Millions,
+        sector: Sector, country: Country}
+      constants: {currency: USD, unit: million}
+      on_missing_column: fail
+      """;
+
+  @TempDir static Path dir;
+  static Cli run;
+
+  @BeforeAll
+  static void deliverAndRun() throws Exception {
+    Path schemas = TestPaths.schemasWith(dir, "sources/cgit.yaml", "");
+    Files.writeString(schemas.resolve("sources/tracker.yaml"), "source: tracker\n" + PROFILE);
+    Files.writeString(schemas.resolve("sources/locked.yaml"), "source: locked\n" + PROFILE);
+    Files.createDirectories(dir.resolve("landing/tracker"));
+    Files.createDirectories(dir.resolve("landing/locked"));
+    byte[] tracker = tracker();
+    Files.write(dir.resolve("landing/tracker/tracker_2021.xlsx"), tracker);
+    Files.write(dir.resolve("landing/locked/tracker_2021.xlsx"), Workbooks.encrypted(tracker));
+    run = Cli.runWith(schemas, Cli.runArgs(dir));
+  }
+
+  /** Titles on rows 1-2, the header on row 3, a blank row between the deals. */
+  static byte[] tracker() throws Exception {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      wb.createSheet("About");
+      Sheet s = wb.createSheet("Dataset 1");
+      Workbooks.row(s, 1, "China Global Investment Tracker");
+      Workbooks.row(s, 2, "Amounts in USD millions");
+      Workbooks.row(s, 3, "Year", "Month", "Investor", "Quantity in Millions", "Sector", "Country");
+      Workbooks.row(s, 4, 2019, "March", "Chery", 1740, "Transport", "Brazil");
+      Workbooks.row(s, 5, "2020", null, "Huawei", null, "Energy", "Kenya")
+          .createCell(3)
+          .setCellFormula("1000+200.5");
+      Workbooks.row(s, 7, 2021, "May", "Sinopec", "1,200", "Energy", "Angola");
+      wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+      return Workbooks.bytes(wb);
+    }
+  }
+
+  @Test
+  void theDealsReachSilverWithTheirRowNumbers() {
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(65);
+    assertThat(
+            sql(
+                "SELECT year, month, investor, country_iso3, sector, amount, currency, unit,"
+                    + " amount_usd, _file, _line FROM silver.investment ORDER BY _line"))
+        .containsExactly(
+            "year,month,investor,country_iso3,sector,amount,currency,unit,amount_usd,_file,_line",
+            "2019,3,Chery,BRA,Transport,1740.000000,USD,million,1740000000.00,tracker/tracker_2021.xlsx,4",
+            "2020,,Huawei,KEN,Energy,1200.500000,USD,million,1200500000.00,tracker/tracker_2021.xlsx,5",
+            "2021,5,Sinopec,AGO,Energy,1200.000000,USD,million,1200000000.00,tracker/tracker_2021.xlsx,7");
+  }
+
+  @Test
+  void bronzeKeepsEachRowAsDeliveredWithItsSheet() {
+    assertThat(sql("SELECT _line, _raw FROM bronze.tracker ORDER BY _line"))
+        .containsExactly(
+            "_line,_raw",
+            "4,\"[Dataset 1] 2019,March,Chery,1740,Transport,Brazil\"",
+            "5,\"[Dataset 1] 2020,,Huawei,1200.5,Energy,Kenya\"",
+            "7,\"[Dataset 1] 2021,May,Sinopec,\"\"1,200\"\",Energy,Angola\"");
+  }
+
+  @Test
+  void anEncryptedWorkbookIsQuarantinedAndEndsTheRunAsPartial() {
+    assertThat(run.err())
+        .contains("1 file(s) lack a required column or cannot be read")
+        .contains(
+            "locked/tracker_2021.xlsx (1 rows): locked/tracker_2021.xlsx, sheet 'Dataset 1': the"
+                + " workbook is encrypted (password protected)");
+    assertThat(sql("SELECT source, file, line, raw, rule FROM silver.quarantine"))
+        .containsExactly(
+            "source,file,line,raw,rule", "locked,locked/tracker_2021.xlsx,0,,unreadable_file");
+    assertThat(sql("SELECT status FROM ops.runs")).containsExactly("status", "partial");
+  }
+
+  private static List<String> sql(String query) {
+    return Cli.csv(dir.resolve("warehouse"), query);
+  }
+}
