@@ -33,9 +33,6 @@ public final class Schemas {
    */
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
-  /** The file in {@code tables/<layer>/} that holds the layer's Delta properties. */
-  static final String LAYER_FILE = "_layer.yaml";
-
   private final Path dir;
   private final Map<String, TableSchema> tables;
   private final Map<String, LayerProperties> layers;
@@ -46,50 +43,15 @@ public final class Schemas {
   private Schemas(Path dir) {
     this.dir = dir;
     this.tables = new TreeMap<>();
-    this.layers = layers(dir.resolve("tables"));
+    this.layers = TableFiles.layers(dir.resolve("tables"));
     Map<Path, TableSchema> schemaFiles = new TreeMap<>();
     Path lineageFile = dir.resolve("tables").resolve(LineageColumns.FILE);
-    List<ColumnSpec> lineage = lineageColumns(lineageFile);
+    List<ColumnSpec> lineage = TableFiles.lineageColumns(lineageFile);
     for (Path f : yamlFiles(dir.resolve("tables"))) {
-      if (f.equals(lineageFile) || f.getFileName().toString().equals(LAYER_FILE)) {
+      if (f.equals(lineageFile) || f.getFileName().toString().equals(TableFiles.LAYER_FILE)) {
         continue;
       }
-      TableSchema t = withLineage(f, read(f, TableSchema.class), lineageFile, lineage);
-      for (ColumnSpec c : t.columns()) {
-        checkName(f, "column", c.name().startsWith("_") ? c.name().substring(1) : c.name());
-        if (c.parse() != null && c.parseKind() == null) {
-          throw Errors.badSchemaFile(
-              f.toString(),
-              "column "
-                  + c.name()
-                  + " has parse '"
-                  + c.parse()
-                  + "', which is not one of "
-                  + ParseKind.spellings());
-        }
-      }
-      String values = EnumColumns.problem(t);
-      if (values != null) {
-        throw Errors.badSchemaFile(f.toString(), values);
-      }
-      for (RuleSpec r : t.rulesOrEmpty()) {
-        String problem = r.problem();
-        if (problem == null && r.column() != null && t.column(r.column()).isEmpty()) {
-          problem = "rule " + r.name() + " names column " + r.column() + ", which the table lacks";
-        }
-        if (problem != null) {
-          throw Errors.badSchemaFile(f.toString(), problem);
-        }
-      }
-      t.propertiesOrEmpty()
-          .forEach(
-              (key, value) -> {
-                String problem = LayerProperties.propertyProblem(key, value);
-                if (problem != null) {
-                  throw Errors.badSchemaFile(f.toString(), problem);
-                }
-              });
-      t = t.withLayer(layer(t.layer()));
+      TableSchema t = TableFiles.read(f, lineageFile, lineage, layers);
       tables.put(t.table(), t);
       schemaFiles.put(f, t);
     }
@@ -115,72 +77,7 @@ public final class Schemas {
     }
   }
 
-  /** A table file's table, with the lineage columns after its own when it says lineage: true. */
-  private static TableSchema withLineage(
-      Path file, TableSchema declared, Path lineageFile, List<ColumnSpec> lineage) {
-    checkTableName(file, declared.table());
-    String misplaced = LineageColumns.problem(declared);
-    if (misplaced != null) {
-      throw Errors.badSchemaFile(file.toString(), misplaced);
-    }
-    if (declared.carriesLineage() && lineage == null) {
-      throw Errors.badSchemaFile(
-          file.toString(),
-          "it says lineage: true, but "
-              + lineageFile
-              + " is missing; restore that file, which declares the lineage columns");
-    }
-    return declared.withLineage(lineage);
-  }
-
-  /** The lineage columns silver tables carry; null when the schema folder declares none. */
-  private static List<ColumnSpec> lineageColumns(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return null;
-    }
-    LineageColumns lineage = read(file, LineageColumns.class);
-    String problem = lineage.problem();
-    if (problem != null) {
-      throw Errors.badSchemaFile(file.toString(), problem);
-    }
-    return lineage.columns();
-  }
-
-  /** Each layer's {@code tables/<layer>/_layer.yaml}, checked. */
-  private static Map<String, LayerProperties> layers(Path tables) {
-    Map<String, LayerProperties> layers = new TreeMap<>();
-    for (Path f : yamlFiles(tables)) {
-      if (f.getFileName().toString().equals(LAYER_FILE)) {
-        LayerProperties l = read(f, LayerProperties.class);
-        String problem = l.problem(f.getParent().getFileName().toString());
-        if (problem != null) {
-          throw Errors.badSchemaFile(f.toString(), problem);
-        }
-        layers.put(l.layer(), l);
-      }
-    }
-    for (String layer : LayerProperties.LAYERS) {
-      if (!layers.containsKey(layer)) {
-        throw Errors.badSchemaFile(
-            tables.resolve(layer).resolve(LAYER_FILE).toString(),
-            "it is missing, and every layer declares its tables' Delta properties in it (bronze's"
-                + " change feed among them); restore it from the coopstats release");
-      }
-    }
-    return layers;
-  }
-
-  private static void checkTableName(Path file, String table) {
-    int dot = table == null ? -1 : table.indexOf('.');
-    if (dot < 0) {
-      throw Errors.badSchemaFile(
-          file.toString(), "table '" + table + "' must be named <layer>.<table>, e.g. gold.x");
-    }
-    checkName(file, "layer", table.substring(0, dot));
-    checkName(file, "table", table.substring(dot + 1));
-  }
-
-  private static void checkName(Path file, String what, String name) {
+  static void checkName(Path file, String what, String name) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw Errors.badSchemaFile(
           file.toString(),
@@ -255,7 +152,7 @@ public final class Schemas {
     return profiles;
   }
 
-  private static <T> T read(Path file, Class<T> type) {
+  static <T> T read(Path file, Class<T> type) {
     try {
       return YAML.readValue(file.toFile(), type);
     } catch (IOException e) {
@@ -263,7 +160,7 @@ public final class Schemas {
     }
   }
 
-  private static List<Path> yamlFiles(Path dir) {
+  static List<Path> yamlFiles(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw Errors.missingSchemas(dir.toString());
     }

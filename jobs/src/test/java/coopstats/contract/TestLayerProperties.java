@@ -108,6 +108,17 @@ class TestLayerProperties {
             + " Fix the file and run again.");
   }
 
+  @Test
+  void aTableInALayerCoopstatsDoesNotHaveIsRefused() throws IOException {
+    Path schemas = replacing("tables/gold/fund_yearly.yaml", "table: gold.", "table: platinum.");
+    assertRefused(
+        schemas,
+        "schema file "
+            + schemas.resolve("tables/gold/fund_yearly.yaml")
+            + " is invalid: table platinum.fund_yearly is in layer 'platinum', which is not one of"
+            + " [bronze, silver, gold, ref, ops]. Fix the file and run again.");
+  }
+
   private static java.util.Map.Entry<String, String> entry(String key, String value) {
     return java.util.Map.entry(key, value);
   }
