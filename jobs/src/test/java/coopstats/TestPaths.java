@@ -44,4 +44,20 @@ public final class TestPaths {
     Files.writeString(copy.resolve(file), Files.readString(copy.resolve(file)) + text);
     return copy;
   }
+
+  /**
+   * A copy of schemas/ in {@code dir} with {@code from}, which must be there, replaced by {@code
+   * to} in one file.
+   */
+  public static Path schemasReplacing(Path dir, String file, String from, String to)
+      throws IOException {
+    Path schemas = schemasWith(dir, file, "");
+    Path path = schemas.resolve(file);
+    String text = Files.readString(path);
+    if (!text.contains(from)) {
+      throw new IllegalArgumentException(file + " does not contain " + from);
+    }
+    Files.writeString(path, text.replace(from, to));
+    return schemas;
+  }
 }

@@ -26,7 +26,9 @@ class TestTableDiff {
               column("year", "int"),
               column("amount_usd", "decimal(20,2)"),
               column("share", "double")),
-          null);
+          null,
+          null,
+          Map.of());
 
   @Test
   void rowsThatAgreeAtTheCentAndTo1e9AreTheSame() {
@@ -75,6 +77,6 @@ class TestTableDiff {
   }
 
   private static ColumnSpec column(String name, String type) {
-    return new ColumnSpec(name, type, true, name, null, null, null, null);
+    return new ColumnSpec(name, type, true, name, null, null, null, null, null);
   }
 }

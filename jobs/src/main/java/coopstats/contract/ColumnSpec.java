@@ -25,19 +25,6 @@ public record ColumnSpec(
     java.util.List<String> acceptedValues)
     implements java.io.Serializable {
 
-  /** A column without accepted values. */
-  public ColumnSpec(
-      String name,
-      String type,
-      Boolean nullable,
-      String comment,
-      String parse,
-      String from,
-      BigDecimal min,
-      BigDecimal max) {
-    this(name, type, nullable, comment, parse, from, min, max, null);
-  }
-
   /** The column's parse kind; null when it has none or names an unknown one. */
   public ParseKind parseKind() {
     return ParseKind.of(parse);

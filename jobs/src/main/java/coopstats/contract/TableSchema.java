@@ -40,29 +40,6 @@ public record TableSchema(
     Map<String, String> properties)
     implements java.io.Serializable {
 
-  /** A table without lineage columns, and without Delta properties of its own or of its layer. */
-  public TableSchema(
-      String table,
-      String description,
-      String grain,
-      List<String> key,
-      List<String> partitionBy,
-      String yearDependence,
-      List<ColumnSpec> columns,
-      List<RuleSpec> rules) {
-    this(
-        table,
-        description,
-        grain,
-        key,
-        partitionBy,
-        yearDependence,
-        columns,
-        rules,
-        null,
-        Map.of());
-  }
-
   /** The Delta table properties the table keeps; none when it has none. */
   public Map<String, String> propertiesOrEmpty() {
     return properties == null ? Map.of() : properties;

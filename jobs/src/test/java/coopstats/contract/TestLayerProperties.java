@@ -69,7 +69,9 @@ class TestLayerProperties {
 
   @Test
   void anUnknownLayerIsRefusedNamingTheFileAndKey() throws IOException {
-    Path schemas = replacing("tables/gold/_layer.yaml", "layer: gold", "layer: platinum");
+    Path schemas =
+        TestPaths.schemasReplacing(
+            dir, "tables/gold/_layer.yaml", "layer: gold", "layer: platinum");
     assertRefused(
         schemas,
         "schema file "
@@ -82,7 +84,8 @@ class TestLayerProperties {
   @Test
   void aSwitchThatIsNeitherTrueNorFalseIsRefusedNamingTheFileAndKey() throws IOException {
     Path schemas =
-        replacing(
+        TestPaths.schemasReplacing(
+            dir,
             "tables/silver/_layer.yaml",
             "delta.enableDeletionVectors: \"true\"",
             "delta.enableDeletionVectors: \"yes\"");
@@ -110,7 +113,9 @@ class TestLayerProperties {
 
   @Test
   void aTableInALayerCoopstatsDoesNotHaveIsRefused() throws IOException {
-    Path schemas = replacing("tables/gold/fund_yearly.yaml", "table: gold.", "table: platinum.");
+    Path schemas =
+        TestPaths.schemasReplacing(
+            dir, "tables/gold/fund_yearly.yaml", "table: gold.", "table: platinum.");
     assertRefused(
         schemas,
         "schema file "
@@ -121,16 +126,6 @@ class TestLayerProperties {
 
   private static java.util.Map.Entry<String, String> entry(String key, String value) {
     return java.util.Map.entry(key, value);
-  }
-
-  /** A copy of schemas/ with {@code from} replaced by {@code to} in one of its files. */
-  private Path replacing(String file, String from, String to) throws IOException {
-    Path schemas = TestPaths.schemasWith(dir, file, "");
-    Path path = schemas.resolve(file);
-    String text = Files.readString(path);
-    assertThat(text).as(file).contains(from);
-    Files.writeString(path, text.replace(from, to));
-    return schemas;
   }
 
   private static void assertRefused(Path schemas, String message) {

@@ -39,7 +39,8 @@ class TestSchemas {
   @Test
   void aTableNameThatReachesIntoSqlIsRefused() throws IOException {
     Path schemas =
-        schemasReplacing(
+        TestPaths.schemasReplacing(
+            dir,
             "tables/gold/program_roi_yearly.yaml",
             "table: gold.program_roi_yearly",
             "table: gold.x; DROP TABLE silver.fund");
@@ -80,8 +81,8 @@ class TestSchemas {
   void aHeaderRowThatIsNotARowNumberIsRefused() throws IOException {
     for (String value : java.util.List.of("sixth", "0")) {
       Path schemas =
-          schemasReplacing(
-              "sources/cgit.yaml", "format: csv", "format: xlsx\nheader_row: " + value);
+          TestPaths.schemasReplacing(
+              dir, "sources/cgit.yaml", "format: csv", "format: xlsx\nheader_row: " + value);
       assertRefused(
           schemas,
           "cgit.yaml",
@@ -93,14 +94,16 @@ class TestSchemas {
 
   @Test
   void anUnknownFormatIsRefused() throws IOException {
-    Path schemas = schemasReplacing("sources/cgit.yaml", "format: csv", "format: xls");
+    Path schemas =
+        TestPaths.schemasReplacing(dir, "sources/cgit.yaml", "format: csv", "format: xls");
     assertRefused(schemas, "cgit.yaml", "format 'xls' is not one of [csv, jsonl, xlsx, auto]");
   }
 
   @Test
   void anUnknownParseKindIsRefused() throws IOException {
     Path schemas =
-        schemasReplacing(
+        TestPaths.schemasReplacing(
+            dir,
             "tables/silver/fund.yaml",
             "{name: fund_name, type: string, nullable: false, parse: text,",
             "{name: fund_name, type: string, nullable: false, parse: txt,");
@@ -126,7 +129,8 @@ class TestSchemas {
   @Test
   void aRunStatusTheCodeDoesNotWriteIsRefused() throws IOException {
     Path schemas =
-        schemasReplacing(
+        TestPaths.schemasReplacing(
+            dir,
             "tables/ops/runs.yaml",
             "accepted_values: [success, partial, noop, failed]",
             "accepted_values: [success, partial, noop, failed, skipped]");
@@ -140,7 +144,8 @@ class TestSchemas {
   @Test
   void aRunModeLeftUndeclaredIsRefused() throws IOException {
     Path schemas =
-        schemasReplacing(
+        TestPaths.schemasReplacing(
+            dir,
             "tables/ops/runs.yaml",
             "accepted_values: [rebuild, incremental, noop, maintain], ",
             "");
@@ -154,7 +159,8 @@ class TestSchemas {
   @Test
   void acceptedValuesOnAColumnNotWrittenFromAFixedSetAreRefused() throws IOException {
     Path schemas =
-        schemasReplacing(
+        TestPaths.schemasReplacing(
+            dir,
             "tables/ops/runs.yaml",
             "{name: reconciliation, type: string,",
             "{name: reconciliation, type: string, accepted_values: [balanced],");
@@ -213,7 +219,8 @@ class TestSchemas {
   @Test
   void aGoldQueryReadingSilverAndGoldIsRefused() throws IOException {
     Path schemas =
-        schemasReplacing(
+        TestPaths.schemasReplacing(
+            dir,
             "tables/gold/fund_yearly.sql",
             "FROM silver.fund",
             "FROM silver.fund JOIN gold.training_yearly USING (year)");
@@ -226,7 +233,8 @@ class TestSchemas {
   @Test
   void aStatisticReadingAnotherStatisticIsRefused() throws IOException {
     Path schemas =
-        schemasReplacing(
+        TestPaths.schemasReplacing(
+            dir,
             "tables/gold/program_roi_yearly.sql",
             "FROM gold.fund_yearly",
             "FROM gold.fund_yearly JOIN gold.investment_share_yearly USING (year)");
@@ -238,7 +246,8 @@ class TestSchemas {
 
   @Test
   void aGoldQueryThatDoesNotParseIsRefused() throws IOException {
-    Path schemas = schemasReplacing("tables/gold/fund_yearly.sql", "GROUP BY", "GROUP");
+    Path schemas =
+        TestPaths.schemasReplacing(dir, "tables/gold/fund_yearly.sql", "GROUP BY", "GROUP");
     assertRefused(schemas, "fund_yearly.sql", "the query does not parse");
   }
 
@@ -263,7 +272,8 @@ class TestSchemas {
   @Test
   void aLineageColumnDeclaredInATableFileIsRefused() throws IOException {
     Path schemas =
-        schemasReplacing(
+        TestPaths.schemasReplacing(
+            dir,
             "tables/silver/fund.yaml",
             "  - {name: jobs,",
             "  - {name: _file, type: string, comment: \"File.\"}\n  - {name: jobs,");
@@ -272,18 +282,10 @@ class TestSchemas {
 
   @Test
   void aLineageFileThatRenamesAColumnTheCodeWritesIsRefused() throws IOException {
-    Path schemas = schemasReplacing("tables/lineage.yaml", "{name: _run_id,", "{name: _run,");
+    Path schemas =
+        TestPaths.schemasReplacing(dir, "tables/lineage.yaml", "{name: _run_id,", "{name: _run,");
     assertRefused(
         schemas, "lineage.yaml", "but coopstats writes [_file, _line, _run_id, _ingested_at]");
-  }
-
-  private Path schemasReplacing(String file, String from, String to) throws IOException {
-    Path schemas = TestPaths.schemasWith(dir, file, "");
-    Path path = schemas.resolve(file);
-    String text = Files.readString(path);
-    assertThat(text).as(file).contains(from);
-    Files.writeString(path, text.replace(from, to));
-    return schemas;
   }
 
   private static void assertRefused(Path schemas, String file, String problem) {

@@ -8,6 +8,7 @@ import coopstats.ExitCodes;
 import coopstats.TestSpark;
 import coopstats.contract.RuleSpec;
 import coopstats.contract.TableSchema;
+import coopstats.contract.Tables;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -71,13 +72,12 @@ class TestGoldRules {
   }
 
   static TableSchema table(RuleSpec rule) {
-    return new TableSchema(
+    return Tables.table(
         "gold.shares",
         "Shares.",
         "one row per year.",
         List.of("year"),
         List.of(),
-        null,
         List.of(),
         List.of(rule));
   }

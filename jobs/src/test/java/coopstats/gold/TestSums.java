@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coopstats.TestSpark;
 import coopstats.contract.ColumnSpec;
 import coopstats.contract.TableSchema;
+import coopstats.contract.Tables;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -16,13 +17,12 @@ import org.junit.jupiter.api.Test;
 /** The sums arithmetic over a sums table keyed by program and year, with two measures. */
 class TestSums {
   static final TableSchema SUMS =
-      new TableSchema(
+      Tables.table(
           "gold.program_sums",
           "Amounts per program and year.",
           "one row per program and year.",
           List.of("program", "year"),
           List.of(),
-          null,
           List.of(
               column("program", "string"),
               column("year", "int"),
@@ -73,7 +73,7 @@ class TestSums {
   }
 
   static ColumnSpec column(String name, String type) {
-    return new ColumnSpec(name, type, null, name + ".", null, null, null, null);
+    return Tables.column(name, type, null, name + ".");
   }
 
   static Row r(String program, int year, long amount, long records) {

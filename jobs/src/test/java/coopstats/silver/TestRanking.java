@@ -3,8 +3,8 @@ package coopstats.silver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.TestSpark;
-import coopstats.contract.ColumnSpec;
 import coopstats.contract.TableSchema;
+import coopstats.contract.Tables;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,14 +116,13 @@ class TestRanking {
   }
 
   static TableSchema silver() {
-    return new TableSchema(
+    return Tables.table(
         "silver.things",
         "Things.",
         "one row per id.",
         List.of("id"),
         List.of(),
-        null,
-        List.of(new ColumnSpec("id", "string", false, "The key.", null, null, null, null)),
+        List.of(Tables.column("id", "string", false, "The key.")),
         null);
   }
 }

@@ -3,9 +3,8 @@ package coopstats.silver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.TestSpark;
-import coopstats.contract.ColumnSpec;
 import coopstats.contract.RuleSpec;
-import coopstats.contract.TableSchema;
+import coopstats.contract.Tables;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -43,14 +42,13 @@ class TestRules {
 
   static Rules rules(RuleSpec... rules) {
     return new Rules(
-        new TableSchema(
+        Tables.table(
             "silver.things",
             "Things.",
             "one row per line.",
             List.of(),
             List.of(),
-            null,
-            List.of(new ColumnSpec("amount", "int", true, "Amount.", null, null, null, null)),
+            List.of(Tables.column("amount", "int", true, "Amount.")),
             List.of(rules)),
         Map.of("ref.country.iso3", List.of("KEN")));
   }

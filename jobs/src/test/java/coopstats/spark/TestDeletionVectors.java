@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.TestPaths;
 import coopstats.TestSpark;
-import coopstats.contract.ColumnSpec;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
+import coopstats.contract.Tables;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -28,14 +28,13 @@ class TestDeletionVectors {
    */
   static TableSchema schema(String table) {
     TableSchema t =
-        new TableSchema(
+        Tables.table(
             table,
             "Amounts per year.",
             "one row per year.",
             List.of("year"),
             List.of(),
-            null,
-            List.of(new ColumnSpec("year", "int", false, "Calendar year.", null, null, null, null)),
+            List.of(Tables.column("year", "int", false, "Calendar year.")),
             null);
     return t.withLayer(SCHEMAS.layer(t.layer()));
   }

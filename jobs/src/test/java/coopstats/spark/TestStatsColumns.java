@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coopstats.TestPaths;
 import coopstats.TestSpark;
-import coopstats.contract.ColumnSpec;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
+import coopstats.contract.Tables;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,19 +42,18 @@ class TestStatsColumns {
    */
   static TableSchema schema(String table) {
     TableSchema t =
-        new TableSchema(
+        Tables.table(
             table,
             "Amounts by record.",
             "one row per source and record_id.",
             List.of("source", "record_id"),
             List.of(),
-            null,
             List.of(
-                new ColumnSpec("source", "string", false, "Source.", null, null, null, null),
-                new ColumnSpec("record_id", "string", false, "Record key.", null, null, null, null),
-                new ColumnSpec("year", "int", false, "Calendar year.", null, null, null, null),
-                new ColumnSpec("amount", "decimal(22,2)", true, "Amount.", null, null, null, null),
-                new ColumnSpec("_file", "string", false, "Landing file.", null, null, null, null)),
+                Tables.column("source", "string", false, "Source."),
+                Tables.column("record_id", "string", false, "Record key."),
+                Tables.column("year", "int", false, "Calendar year."),
+                Tables.column("amount", "decimal(22,2)", true, "Amount."),
+                Tables.column("_file", "string", false, "Landing file.")),
             null);
     return t.withLayer(SCHEMAS.layer(t.layer()));
   }

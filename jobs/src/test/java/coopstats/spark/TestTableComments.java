@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coopstats.SampleWarehouse;
 import coopstats.TestPaths;
 import coopstats.TestSpark;
-import coopstats.contract.ColumnSpec;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
+import coopstats.contract.Tables;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +23,15 @@ class TestTableComments {
   final SparkSession spark = TestSpark.session();
 
   static TableSchema schema(String description, String yearComment) {
-    return new TableSchema(
+    return Tables.table(
         "ops.commented",
         description,
         "one row per year.",
         List.of("year"),
         List.of("year"),
-        null,
         List.of(
-            new ColumnSpec("year", "int", false, yearComment, null, null, null, null),
-            new ColumnSpec(
-                "amount_usd", "decimal(32,2)", true, "USD, nominal.", null, null, null, null)),
+            Tables.column("year", "int", false, yearComment),
+            Tables.column("amount_usd", "decimal(32,2)", true, "USD, nominal.")),
         null);
   }
 
