@@ -233,12 +233,15 @@ public final class Errors {
             + " holds their results and this error. Fix the cell and run again.");
   }
 
+  /** A statement Spark refused; a table it did not find gets the hint of how tables are named. */
   public static CoopstatsException badQuery(String message) {
     return new CoopstatsException(
         ExitCodes.USAGE,
         "the query failed: "
             + message
-            + ". Tables are named <layer>.<table>; try SHOW TABLES IN gold.");
+            + (message.startsWith("[TABLE_OR_VIEW_NOT_FOUND]")
+                ? ". Tables are named <layer>.<table>; try SHOW TABLES IN gold."
+                : ""));
   }
 
   public static CoopstatsException badOption(String option, String value, String expected) {

@@ -119,7 +119,14 @@ final class SqlCommand implements Callable<Integer> {
     } catch (Exception e) {
       // Scala's AnalysisException (ParseException included) is unchecked to javac.
       if (e instanceof org.apache.spark.sql.AnalysisException) {
-        throw Errors.badQuery(e.getMessage().lines().findFirst().orElse(""));
+        // A parse error's message starts with a blank line.
+        throw Errors.badQuery(
+            e.getMessage()
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .findFirst()
+                .orElse(e.getClass().getSimpleName()));
       }
       throw e;
     }

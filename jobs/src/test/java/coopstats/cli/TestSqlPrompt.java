@@ -1,9 +1,12 @@
 package coopstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coopstats.Cli;
+import coopstats.CoopstatsException;
 import coopstats.SampleWarehouse;
+import coopstats.TestSpark;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,5 +95,19 @@ class TestSqlPrompt {
     assertThat(run.err())
         .contains("coopstats: " + file + ", line 5: the query failed: [UNRESOLVED_COLUMN")
         .contains("The statements before it ran");
+  }
+
+  @Test
+  void aQueryThatDoesNotParseSaysWhereAndOnlyAMissingTableGetsTheNamingHint() {
+    assertThatThrownBy(() -> SqlCommand.execute(TestSpark.session(), "SELEC 1"))
+        .isInstanceOf(CoopstatsException.class)
+        .hasMessageStartingWith("the query failed: [PARSE_SYNTAX_ERROR] Syntax error at or near")
+        .hasMessageNotContaining("Tables are named");
+    assertThatThrownBy(() -> SqlCommand.execute(TestSpark.session(), "SELECT no_such_column"))
+        .hasMessageStartingWith("the query failed: [UNRESOLVED_COLUMN")
+        .hasMessageNotContaining("Tables are named");
+    assertThatThrownBy(() -> SqlCommand.execute(TestSpark.session(), "SELECT * FROM gold.none"))
+        .hasMessageStartingWith("the query failed: [TABLE_OR_VIEW_NOT_FOUND]")
+        .hasMessageEndingWith(". Tables are named <layer>.<table>; try SHOW TABLES IN gold.");
   }
 }
