@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description =
-        "Write a synthetic landing folder (all four kinds, about 1% bad rows), deterministic for a"
+        "Write a synthetic landing folder (all four kinds, about 1%% bad rows), deterministic for a"
             + " seed, or with --night a night's new files on top of one.")
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,7 +47,7 @@ final class GenerateCommand implements Callable<Integer> {
       names = "--night",
       paramLabel = "YYYY-MM-DD",
       description =
-          "Write that night's delta into <source>/dt=YYYY-MM-DD/: 1% new rows per kind and a"
+          "Write that night's delta into <source>/dt=YYYY-MM-DD/: 1%% new rows per kind and a"
               + " tenth of that as corrections of existing keys.")
   LocalDate night;
 

@@ -1,0 +1,35 @@
+package coopstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * picocli formats every help text with {@link String#format}; a text it cannot format (a bare
+ * {@code %}) is printed raw after a warning on stderr, so every command's help renders without one.
+ */
+class TestHelpText {
+  @Test
+  void everyCommandsHelpRendersWithoutAWarning() {
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    PrintStream err = System.err;
+    System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    StringBuilder help = new StringBuilder();
+    try {
+      render(new CommandLine(new Main()), help);
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    assertThat(help).contains("about 1% bad rows").contains("1% new rows per kind");
+  }
+
+  private static void render(CommandLine command, StringBuilder help) {
+    help.append(command.getUsageMessage());
+    command.getSubcommands().values().forEach(sub -> render(sub, help));
+  }
+}
