@@ -40,9 +40,22 @@ public final class Main {
     System.exit(code);
   }
 
+  /** Every command, however deep, answers -V with the version coopstats itself gives. */
+  private static void withVersion(CommandLine command, String[] version) {
+    command
+        .getSubcommands()
+        .values()
+        .forEach(
+            sub -> {
+              sub.getCommandSpec().version(version);
+              withVersion(sub, version);
+            });
+  }
+
   /** Runs the command line without exiting the JVM; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
+    withVersion(cli, cli.getCommandSpec().version());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(Main::exitCode);

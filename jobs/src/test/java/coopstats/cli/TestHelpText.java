@@ -2,9 +2,12 @@ package coopstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coopstats.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -31,5 +34,26 @@ class TestHelpText {
   private static void render(CommandLine command, StringBuilder help) {
     help.append(command.getUsageMessage());
     command.getSubcommands().values().forEach(sub -> render(sub, help));
+  }
+
+  @Test
+  void everyCommandPrintsTheVersion() {
+    List<String[]> commands = new ArrayList<>();
+    new CommandLine(new Main())
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              commands.add(new String[] {name, "-V"});
+              sub.getSubcommands()
+                  .keySet()
+                  .forEach(n -> commands.add(new String[] {name, n, "-V"}));
+            });
+    assertThat(commands).hasSizeGreaterThan(10);
+    for (String[] args : commands) {
+      String command = String.join(" ", args);
+      Cli version = Cli.run(args);
+      assertThat(version.exitCode()).as(command).isZero();
+      assertThat(version.out().strip()).as(command).isEqualTo("coopstats 0.1.0");
+    }
   }
 }
