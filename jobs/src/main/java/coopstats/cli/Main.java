@@ -4,6 +4,8 @@ import coopstats.CoopstatsException;
 import coopstats.ExitCodes;
 import coopstats.Redact;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,6 +42,16 @@ public final class Main {
     System.exit(code);
   }
 
+  /** A date option's value: an ISO date, or an error that says how to write one. */
+  private static LocalDate date(String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "' is not a date; write it as YYYY-MM-DD, for example 2026-11-20");
+    }
+  }
+
   /** Every command, however deep, answers -V with the version coopstats itself gives. */
   private static void withVersion(CommandLine command, String[] version) {
     command
@@ -56,6 +68,7 @@ public final class Main {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
     withVersion(cli, cli.getCommandSpec().version());
+    cli.registerConverter(LocalDate.class, Main::date);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(Main::exitCode);

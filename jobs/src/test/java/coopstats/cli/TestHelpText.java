@@ -56,4 +56,15 @@ class TestHelpText {
       assertThat(version.out().strip()).as(command).isEqualTo("coopstats 0.1.0");
     }
   }
+
+  @Test
+  void aDateThatIsNotOneSaysHowToWriteIt() {
+    Cli run = Cli.run("run", "--date", "2026-13-45");
+    assertThat(run.exitCode()).isEqualTo(64);
+    assertThat(run.err())
+        .startsWith(
+            "Invalid value for option '--date': '2026-13-45' is not a date; write it as"
+                + " YYYY-MM-DD, for example 2026-11-20")
+        .doesNotContain("Exception");
+  }
 }
