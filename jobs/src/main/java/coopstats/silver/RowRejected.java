@@ -10,7 +10,8 @@ import org.apache.spark.sql.Column;
  * A row that cannot be made valid: the rule it broke and a reason a person can act on. Every rule
  * that silver's code applies to a row, and every reason it gives, is written here, as {@link
  * coopstats.Errors} holds the errors that stop a command; the rules a schema file declares carry
- * their reasons in that file, and bronze's in {@link coopstats.bronze.BronzeRule}.
+ * their reasons in that file, and bronze's rules and reasons are its {@code BronzeRule} and {@code
+ * Broken}.
  */
 final class RowRejected extends RuntimeException {
   private static final long serialVersionUID = 1L;
