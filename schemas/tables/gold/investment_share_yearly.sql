@@ -1,4 +1,5 @@
--- gold.investment_share_yearly: one row per year, group_type and group_key.
+-- gold.investment_share_yearly: one row per series, year, group_type and group_key.
+-- Every figure is computed within one series: a year's total is its series' total.
 -- Partner status is judged per record at the middle of its period: the 15th of its month when
 -- the month is known, otherwise 1 July of its year. A membership counts from valid_from
 -- (inclusive) to valid_to (exclusive); a null bound is open.
@@ -6,42 +7,44 @@
 -- (a few thousand rows however long the history); every total below adds up those sums, which
 -- are exact decimals like the amounts.
 WITH records AS (
-  SELECT year, country_iso3, SUM(amount_usd) AS amount_usd,
+  SELECT series, year, country_iso3, SUM(amount_usd) AS amount_usd,
          CASE WHEN month IS NULL THEN make_date(year, 7, 1) ELSE make_date(year, month, 15) END AS as_of
   FROM gold.investment_monthly
-  GROUP BY year, month, country_iso3
+  GROUP BY series, year, month, country_iso3
 ),
 totals AS (
-  SELECT year, SUM(amount_usd) AS total_usd FROM records GROUP BY year
+  SELECT series, year, SUM(amount_usd) AS total_usd FROM records GROUP BY series, year
 ),
 grouped AS (
-  SELECT r.year, g.group_type, g.group_id AS group_key, SUM(r.amount_usd) AS amount_usd
+  SELECT r.series, r.year, g.group_type, g.group_id AS group_key, SUM(r.amount_usd) AS amount_usd
   FROM records r
   JOIN ref.country_group g
     ON g.iso3 = r.country_iso3
    AND (g.valid_from IS NULL OR r.as_of >= g.valid_from)
    AND (g.valid_to IS NULL OR r.as_of < g.valid_to)
-  GROUP BY r.year, g.group_type, g.group_id
+  GROUP BY r.series, r.year, g.group_type, g.group_id
 ),
--- Every year with data has a row for every country group, 0 when no partner received anything.
+-- Every series' year with data has a row for every country group, 0 when no partner received anything.
 country_groups AS (
-  SELECT t.year, 'country_group' AS group_type, ids.group_id AS group_key,
+  SELECT t.series, t.year, 'country_group' AS group_type, ids.group_id AS group_key,
          COALESCE(gr.amount_usd, 0) AS amount_usd
   FROM totals t
   CROSS JOIN (SELECT DISTINCT group_id FROM ref.country_group WHERE group_type = 'country_group') ids
   LEFT JOIN grouped gr
-    ON gr.year = t.year AND gr.group_type = 'country_group' AND gr.group_key = ids.group_id
+    ON gr.series = t.series AND gr.year = t.year AND gr.group_type = 'country_group' AND gr.group_key = ids.group_id
 ),
 amounts AS (
-  SELECT year, 'all' AS group_type, 'all' AS group_key, total_usd AS amount_usd FROM totals
+  SELECT series, year, 'all' AS group_type, 'all' AS group_key, total_usd AS amount_usd FROM totals
   UNION ALL
-  SELECT year, group_type, group_key, amount_usd FROM country_groups
+  SELECT series, year, group_type, group_key, amount_usd FROM country_groups
   UNION ALL
-  SELECT year, group_type, group_key, amount_usd FROM grouped WHERE group_type = 'region'
+  SELECT series, year, group_type, group_key, amount_usd FROM grouped WHERE group_type = 'region'
   UNION ALL
-  SELECT year, 'country', country_iso3, SUM(amount_usd) FROM records GROUP BY year, country_iso3
+  SELECT series, year, 'country', country_iso3, SUM(amount_usd) FROM records
+  GROUP BY series, year, country_iso3
 )
-SELECT a.year,
+SELECT a.series,
+       a.year,
        a.group_type,
        a.group_key,
        a.amount_usd,
@@ -52,6 +55,6 @@ SELECT a.year,
        CASE WHEN p.amount_usd IS NULL OR p.amount_usd = 0 THEN NULL
             ELSE CAST(a.amount_usd - p.amount_usd AS DOUBLE) / CAST(p.amount_usd AS DOUBLE) END AS yoy_growth
 FROM amounts a
-JOIN totals t ON t.year = a.year
+JOIN totals t ON t.series = a.series AND t.year = a.year
 LEFT JOIN amounts p
-  ON p.group_type = a.group_type AND p.group_key = a.group_key AND p.year = a.year - 1
+  ON p.series = a.series AND p.group_type = a.group_type AND p.group_key = a.group_key AND p.year = a.year - 1

@@ -1,7 +1,7 @@
--- gold.joint_lab_yearly: silver.joint_lab summed per programme and year.
+-- gold.joint_lab_yearly: silver.joint_lab summed per series, programme and year.
 -- Every column but the key adds up (see investment_monthly.sql). An optional measure sums to 0
 -- over rows that report none, and its *_records column counts the rows that report it.
-SELECT program, year,
+SELECT series, program, year,
        COALESCE(SUM(funding_usd), 0) AS funding_usd,
        COUNT(funding_usd) AS funding_records,
        COALESCE(SUM(trainees), 0) AS trainees,
@@ -12,4 +12,4 @@ SELECT program, year,
        COUNT(patents) AS patents_records,
        COUNT(*) AS records
 FROM silver.joint_lab
-GROUP BY program, year
+GROUP BY series, program, year

@@ -1,11 +1,11 @@
--- gold.program_roi_yearly: one row per programme and year.
+-- gold.program_roi_yearly: one row per series, programme and year.
 -- Cost: training cost, joint-lab funding, fund disbursements. Return: start-up revenue of
 -- training programmes and fund returns. ROI is null when cost is 0 or no return is reported.
 -- The inputs come already summed per programme and year (gold.training_yearly,
 -- gold.joint_lab_yearly, gold.fund_yearly). A measure that no row of a group reports is null
 -- there, as SUM over those rows would be: its *_records count is 0.
 WITH activity AS (
-  SELECT program, year,
+  SELECT series, program, year,
          CASE WHEN cost_records > 0 THEN cost_usd END AS cost_usd,
          CASE WHEN revenue_records > 0 THEN revenue_usd END AS return_usd,
          participants,
@@ -14,7 +14,7 @@ WITH activity AS (
          CAST(NULL AS BIGINT) AS papers, CAST(NULL AS BIGINT) AS patents
   FROM gold.training_yearly
   UNION ALL
-  SELECT COALESCE(program, 'joint_labs'), year,
+  SELECT series, COALESCE(program, 'joint_labs'), year,
          CASE WHEN funding_records > 0 THEN funding_usd END,
          CAST(NULL AS DECIMAL(32, 2)),
          CASE WHEN trainees_records > 0 THEN trainees END,
@@ -23,7 +23,7 @@ WITH activity AS (
          CASE WHEN patents_records > 0 THEN patents END
   FROM gold.joint_lab_yearly
   UNION ALL
-  SELECT fund_id, year, disbursed_usd,
+  SELECT series, fund_id, year, disbursed_usd,
          CASE WHEN return_records > 0 THEN return_usd END,
          CAST(NULL AS BIGINT),
          CASE WHEN jobs_records > 0 THEN jobs END,
@@ -31,12 +31,12 @@ WITH activity AS (
   FROM gold.fund_yearly
 ),
 yearly AS (
-  SELECT program, year,
+  SELECT series, program, year,
          SUM(cost_usd) AS cost_usd, SUM(return_usd) AS return_usd,
          SUM(participants) AS participants, SUM(jobs) AS jobs, SUM(startups) AS startups,
          SUM(papers) AS papers, SUM(patents) AS patents
   FROM activity
-  GROUP BY program, year
+  GROUP BY series, program, year
 ),
 cumulative AS (
   SELECT y.*,
@@ -48,9 +48,10 @@ cumulative AS (
          SUM(papers) OVER w AS cum_papers,
          SUM(patents) OVER w AS cum_patents
   FROM yearly y
-  WINDOW w AS (PARTITION BY program ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  WINDOW w AS (PARTITION BY series, program ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 )
-SELECT c.program,
+SELECT c.series,
+       c.program,
        p.program_name,
        c.year,
        c.cost_usd,

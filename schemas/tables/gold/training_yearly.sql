@@ -1,7 +1,7 @@
--- gold.training_yearly: silver.training summed per programme and year.
+-- gold.training_yearly: silver.training summed per series, programme and year.
 -- Every column but the key adds up (see investment_monthly.sql). An optional measure sums to 0
 -- over rows that report none, and its *_records column counts the rows that report it.
-SELECT program, year,
+SELECT series, program, year,
        COALESCE(SUM(cost_usd), 0) AS cost_usd,
        COUNT(cost_usd) AS cost_records,
        COALESCE(SUM(revenue_usd), 0) AS revenue_usd,
@@ -13,4 +13,4 @@ SELECT program, year,
        COUNT(startups) AS startups_records,
        COUNT(*) AS records
 FROM silver.training
-GROUP BY program, year
+GROUP BY series, program, year

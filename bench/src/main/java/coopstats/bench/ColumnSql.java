@@ -5,6 +5,7 @@ import static coopstats.bench.Sql.q;
 
 import coopstats.contract.ColumnSpec;
 import coopstats.contract.Lineage;
+import coopstats.contract.SourceProfile;
 
 /**
  * The SQL of one silver column in typed_kind: its value, and the rule a row breaks on it, as the
@@ -17,15 +18,16 @@ import coopstats.contract.Lineage;
 record ColumnSql(String value, String rule) {
 
   /**
-   * @param source the landing source's name, the value of the lineage column {@code source}
+   * @param profile the landing source, whose name and series are the lineage columns {@code source}
+   *     and {@code series}
    * @param amounts the table's amounts, which the money columns read
    */
-  static ColumnSql of(ColumnSpec c, String source, Amounts amounts) {
+  static ColumnSql of(ColumnSpec c, SourceProfile profile, Amounts amounts) {
     if (c.parseKind() == null) {
       throw new IllegalStateException("the peer has no SQL for parse '" + c.parse() + "'");
     }
     return switch (c.parseKind()) {
-      case LINEAGE -> new ColumnSql(lineage(c, source), null);
+      case LINEAGE -> new ColumnSql(lineage(c, profile), null);
       case TEXT -> text(c);
       case INT -> integer(c);
       case MONTH -> month(c);
@@ -46,10 +48,12 @@ record ColumnSql(String value, String rule) {
   }
 
   /** The peer's lineage: rows are numbered in file order, and its run id says it is the peer. */
-  private static String lineage(ColumnSpec c, String source) {
+  private static String lineage(ColumnSpec c, SourceProfile profile) {
     return switch (c.name()) {
-      case "source" -> lit(source) + " AS source";
+      case "source" -> lit(profile.source()) + " AS source";
+      case "series" -> lit(profile.seriesName()) + " AS series";
       case Lineage.FILE -> Lineage.FILE;
+      case Lineage.SHEET -> "CAST(NULL AS VARCHAR) AS " + Lineage.SHEET;
       case Lineage.LINE -> "_row AS _line";
       case Lineage.RUN_ID -> "'duckdb' AS _run_id";
       case Lineage.INGESTED_AT -> "CAST(current_timestamp AS TIMESTAMP) AS _ingested_at";

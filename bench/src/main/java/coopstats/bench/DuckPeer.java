@@ -95,7 +95,7 @@ public final class DuckPeer {
       long rows = new BronzeTable(db, landing, out, contract, profile).read();
       laps.lap("read " + profile.source() + " (" + rows + " rows)");
       TableSchema silver = schemas.table(contract.silverTable());
-      rows = SilverTable.build(db, silver, contract, profile.source(), out);
+      rows = SilverTable.build(db, silver, contract, profile, out);
       laps.lap("silver." + silver.name() + " (" + rows + " rows)");
     }
     if (kinds.isEmpty()) {

@@ -20,9 +20,10 @@ final class QuarantineTable {
         kinds.stream()
             .map(
                 k ->
-                    "SELECT source, "
+                    "SELECT series, source, "
                         + lit(k)
-                        + " AS kind, _file AS file, _line AS line, CAST(NULL AS VARCHAR) AS raw,"
+                        + " AS kind, _file AS file, CAST(NULL AS VARCHAR) AS sheet, _line AS line,"
+                        + " CAST(NULL AS VARCHAR) AS raw,"
                         + " q_rule AS rule, CAST(NULL AS VARCHAR) AS reason, _run_id AS run_id FROM"
                         + " checked_"
                         + k

@@ -4,6 +4,7 @@ import static coopstats.bench.Sql.q;
 
 import coopstats.contract.ColumnSpec;
 import coopstats.contract.LandingContract;
+import coopstats.contract.SourceProfile;
 import coopstats.contract.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +21,12 @@ import java.util.stream.Collectors;
 final class SilverSql {
   private final TableSchema silver;
   private final LandingContract contract;
-  private final String source;
+  private final SourceProfile profile;
 
-  SilverSql(TableSchema silver, LandingContract contract, String source) {
+  SilverSql(TableSchema silver, LandingContract contract, SourceProfile profile) {
     this.silver = silver;
     this.contract = contract;
-    this.source = source;
+    this.profile = profile;
   }
 
   /**
@@ -84,7 +85,7 @@ final class SilverSql {
     List<String> rules = new ArrayList<>();
     rules.add("CASE WHEN q_empty THEN 'malformed_record' END");
     for (ColumnSpec c : silver.columns()) {
-      ColumnSql column = ColumnSql.of(c, source, amounts);
+      ColumnSql column = ColumnSql.of(c, profile, amounts);
       values.add(column.value());
       if (column.rule() != null) {
         rules.add(column.rule());

@@ -1,6 +1,7 @@
 package coopstats.bench;
 
 import coopstats.contract.LandingContract;
+import coopstats.contract.SourceProfile;
 import coopstats.contract.TableSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,9 +18,9 @@ final class SilverTable {
 
   /** Builds and writes the table; returns its row count. */
   static long build(
-      DuckDb db, TableSchema silver, LandingContract contract, String source, Path out)
+      DuckDb db, TableSchema silver, LandingContract contract, SourceProfile profile, Path out)
       throws SQLException, IOException {
-    SilverSql sql = new SilverSql(silver, contract, source);
+    SilverSql sql = new SilverSql(silver, contract, profile);
     RuleSql rules = new RuleSql(silver, contract.kind());
     db.profiled(sql.typed());
     db.profiled(rules.checked());

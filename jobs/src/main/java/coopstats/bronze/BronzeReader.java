@@ -25,10 +25,24 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final SourceProfile profile;
-  private final Map<String, String> mapping;
 
-  /** The header key of each mapped column, in the order of {@link #mapping}. */
-  private final List<String> mappedKeys;
+  /**
+   * The headers a file or a sheet is read by: each bronze column's header, and its header key in
+   * the same order. A workbook's sheets may name a column differently.
+   */
+  private record Headers(String sheet, Map<String, String> mapping, List<String> mappedKeys)
+      implements java.io.Serializable {
+    static Headers of(String sheet, Map<String, String> mapping) {
+      return new Headers(
+          sheet, mapping, mapping.values().stream().map(BronzeReader::headerKey).toList());
+    }
+  }
+
+  /** The headers of a CSV or JSON Lines file. */
+  private final Headers plain;
+
+  /** The sheets read from each workbook, with their headers; a null sheet is the first. */
+  private final List<Headers> sheets;
 
   private final List<String> required;
   private final String landingRoot;
@@ -42,8 +56,11 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
       String runId,
       Timestamp ingestedAt) {
     this.profile = profile;
-    this.mapping = profile.headerMapping(contract);
-    this.mappedKeys = mapping.values().stream().map(BronzeReader::headerKey).toList();
+    this.plain = Headers.of(null, profile.headerMapping(contract));
+    this.sheets =
+        profile.workbookSheets().stream()
+            .map(s -> Headers.of(s.sheet(), profile.headerMapping(contract, s)))
+            .toList();
     this.required =
         contract.requiredColumns().stream()
             .filter(c -> !profile.constantsOrEmpty().containsKey(c))
@@ -65,10 +82,10 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     Decoding.Decoded text = Decoding.decode(bytes, profile.encoding(), profile.fallbackEncoding());
     return profile.isJsonLines(relative)
         ? jsonRows(relative, JsonRecords.split(text.text())).iterator()
-        : csvRows(relative, CsvRecords.split(text.text())).iterator();
+        : csvRows(relative, CsvRecords.split(text.text()), plain).iterator();
   }
 
-  private List<Row> csvRows(String file, List<Record> records) {
+  private List<Row> csvRows(String file, List<Record> records, Headers h) {
     List<Row> rows = new ArrayList<>();
     if (records.isEmpty()) {
       return rows;
@@ -88,17 +105,17 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
                     + ") cannot be read: "
                     + first.error()
                     + "; expected "
-                    + mapping.values())
-            : missingColumns(index.keySet(), headers);
-    FileLayout layout = new FileLayout(keys, mappedKeys);
+                    + h.mapping().values())
+            : missingColumns(index.keySet(), headers, h);
+    FileLayout layout = new FileLayout(keys, h.mappedKeys());
     for (Record r : records.subList(1, records.size())) {
       Broken broken = r.error() != null ? Broken.malformed(r.error()) : fileBroken;
       if (r.values() != null && r.values().size() == headers.size()) {
         Object[] out = layout.values(r.values(), Lineage.BRONZE.size());
-        lineage(out, file, r, broken, layout.rescued(r.values()));
+        lineage(out, file, h.sheet(), r, broken, layout.rescued(r.values()));
         rows.add(RowFactory.create(out));
       } else {
-        rows.add(irregularCsvRow(file, r, broken, keys));
+        rows.add(irregularCsvRow(file, r, broken, keys, h));
       }
     }
     return rows;
@@ -108,7 +125,7 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
    * A CSV row without as many fields as the header: its fields by header key, those past the header
    * as {@code _c<index>}; the row is malformed unless it already broke a rule.
    */
-  private Row irregularCsvRow(String file, Record r, Broken broken, List<String> keys) {
+  private Row irregularCsvRow(String file, Record r, Broken broken, List<String> keys, Headers h) {
     Map<String, String> values = new LinkedHashMap<>();
     if (r.values() != null) {
       for (int i = 0; i < r.values().size(); i++) {
@@ -120,7 +137,16 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
                 "the row has " + r.values().size() + " fields but the header has " + keys.size());
       }
     }
-    return row(file, r, broken, values, new LinkedHashMap<>());
+    return row(file, r, broken, values, new LinkedHashMap<>(), h);
+  }
+
+  /** Each sheet the profile reads, one after the other, as rows of the same bronze table. */
+  private List<Row> workbookRows(String file, byte[] bytes) {
+    List<Row> rows = new ArrayList<>();
+    for (Headers h : sheets) {
+      rows.addAll(sheetRows(file, bytes, h));
+    }
+    return rows;
   }
 
   /**
@@ -128,36 +154,41 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
    * that cannot be read, or whose header is not found, gives one row for the whole file (line 0)
    * that carries the reason, so it reaches quarantine and the run's summary instead of vanishing.
    */
-  private List<Row> workbookRows(String file, byte[] bytes) {
-    WorkbookRecords.SheetRows sheet = WorkbookRecords.read(bytes, profile.sheet());
+  private List<Row> sheetRows(String file, byte[] bytes, Headers wanted) {
+    WorkbookRecords.SheetRows sheet = WorkbookRecords.read(bytes, wanted.sheet());
+    // Bronze keeps the name of the sheet the rows came from, or the one the profile asked for.
+    Headers h =
+        Headers.of(sheet.error() == null ? sheet.sheet() : wanted.sheet(), wanted.mapping());
     if (sheet.error() != null) {
-      return List.of(fileRow(file, Broken.unreadable(file, sheet.sheet(), sheet.error())));
+      return List.of(fileRow(file, Broken.unreadable(file, sheet.sheet(), sheet.error()), h));
     }
-    List<String> requiredKeys = required.stream().map(c -> headerKey(mapping.get(c))).toList();
+    List<String> requiredKeys = required.stream().map(c -> headerKey(h.mapping().get(c))).toList();
     List<Record> records =
         WorkbookHeader.fromHeader(sheet, profile.headerRowNumber(), requiredKeys);
     if (records != null) {
-      return csvRows(file, records);
+      return csvRows(file, records, h);
     }
     String where = file + ", sheet '" + sheet.sheet() + "'";
     return List.of(
         fileRow(
             file,
             Broken.headerNotFound(
-                required.stream().map(mapping::get).toList(),
-                mapping.values(),
+                required.stream().map(h.mapping()::get).toList(),
+                h.mapping().values(),
                 where,
-                profile.headerRowNumber())));
+                profile.headerRowNumber()),
+            h));
   }
 
   /** The one row of a file that could not be read as records: no values, line 0. */
-  private Row fileRow(String file, Broken broken) {
+  private Row fileRow(String file, Broken broken, Headers h) {
     return row(
         file,
         new Record(0, null, null, null),
         broken,
         new LinkedHashMap<>(),
-        new LinkedHashMap<>());
+        new LinkedHashMap<>(),
+        h);
   }
 
   private List<Row> jsonRows(String file, List<Record> records) {
@@ -179,16 +210,17 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
       if (broken == null) {
         List<String> found = new ArrayList<>(values.keySet());
         if (!missing.containsKey(found)) {
-          missing.put(found, missingColumns(found, found));
+          missing.put(found, missingColumns(found, found, plain));
         }
         broken = missing.get(found);
       }
-      rows.add(row(file, r, broken, values, new LinkedHashMap<>()));
+      rows.add(row(file, r, broken, values, new LinkedHashMap<>(), plain));
     }
     return rows;
   }
 
-  private void lineage(Object[] out, String file, Record r, Broken broken, String rescued) {
+  private void lineage(
+      Object[] out, String file, String sheet, Record r, Broken broken, String rescued) {
     out[0] = profile.source();
     out[1] = file;
     out[2] = r.line();
@@ -198,6 +230,7 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     out[6] = broken == null ? null : broken.reason();
     out[7] = rescued;
     out[8] = broken == null ? null : broken.rule().ruleName();
+    out[9] = sheet;
   }
 
   /** Builds a bronze row; values not mapped to a bronze column are kept in {@code _rescued}. */
@@ -206,27 +239,30 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
       Record r,
       Broken broken,
       Map<String, String> values,
-      Map<String, String> rescued) {
-    Object[] out = new Object[Lineage.BRONZE.size() + mapping.size()];
+      Map<String, String> rescued,
+      Headers h) {
+    Object[] out = new Object[Lineage.BRONZE.size() + h.mapping().size()];
     int i = Lineage.BRONZE.size();
     Map<String, String> unmapped = new LinkedHashMap<>(values);
-    for (String key : mappedKeys) {
+    for (String key : h.mappedKeys()) {
       out[i++] = values.get(key);
       unmapped.remove(key);
     }
     rescued.putAll(unmapped);
-    lineage(out, file, r, broken, rescued.isEmpty() ? null : BronzeSchema.rescued(rescued));
+    lineage(
+        out, file, h.sheet(), r, broken, rescued.isEmpty() ? null : BronzeSchema.rescued(rescued));
     return RowFactory.create(out);
   }
 
-  private Broken missingColumns(java.util.Collection<String> found, List<String> headers) {
+  private Broken missingColumns(
+      java.util.Collection<String> found, List<String> headers, Headers h) {
     List<String> missing = new ArrayList<>();
     for (String column : required) {
-      if (!found.contains(headerKey(mapping.get(column)))) {
-        missing.add(mapping.get(column));
+      if (!found.contains(headerKey(h.mapping().get(column)))) {
+        missing.add(h.mapping().get(column));
       }
     }
-    return missing.isEmpty() ? null : Broken.missingColumns(missing, mapping.values(), headers);
+    return missing.isEmpty() ? null : Broken.missingColumns(missing, h.mapping().values(), headers);
   }
 
   /** Headers match trimmed, case-insensitive, with inner spacing collapsed. */

@@ -28,7 +28,8 @@ final class BronzeSchema {
             .add(Lineage.RAW, DataTypes.StringType)
             .add(Lineage.ERROR, DataTypes.StringType)
             .add(Lineage.RESCUED, DataTypes.StringType)
-            .add(Lineage.RULE, DataTypes.StringType);
+            .add(Lineage.RULE, DataTypes.StringType)
+            .add(Lineage.SHEET, DataTypes.StringType);
     for (String column : profile.headerMapping(contract).keySet()) {
       s = s.add(column, DataTypes.StringType);
     }

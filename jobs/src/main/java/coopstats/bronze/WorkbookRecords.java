@@ -66,7 +66,7 @@ final class WorkbookRecords {
               + label
               + "; its sheets are "
               + names
-              + ". Name one of them under sheet: in the source's profile");
+              + ". Name one of them under sheet: (or sheets:) in the source's profile");
     } catch (Exception e) {
       return SheetRows.unreadable(
           label,

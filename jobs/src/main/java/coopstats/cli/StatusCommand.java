@@ -4,12 +4,14 @@ import static org.apache.spark.sql.functions.col;
 
 import coopstats.Errors;
 import coopstats.ExitCodes;
+import coopstats.contract.GoldQuery;
 import coopstats.contract.RunStatus;
 import coopstats.ops.RunLog;
 import coopstats.ops.RunRecord;
 import coopstats.spark.Warehouse;
 import java.io.PrintWriter;
 import java.sql.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,13 +19,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code coopstats status}: the latest runs from ops.runs, and the latest run's quality counts. */
+/**
+ * {@code coopstats status}: the latest runs from ops.runs, the latest run's quality counts, and
+ * what each series holds in gold.
+ */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
@@ -85,8 +91,44 @@ final class StatusCommand implements Callable<Integer> {
                   .collectAsList())
           .print(out);
     }
+    series(out, warehouse);
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * What each series holds in gold: per sums table, the years it covers and the silver records
+   * summed. The sums tables are small (a few thousand rows), so this reads no silver.
+   */
+  private void series(PrintWriter out, Warehouse warehouse) {
+    List<Dataset<Row>> per = new ArrayList<>();
+    for (GoldQuery q : options.loadSchemas().goldQueries()) {
+      if (q.kind() == GoldQuery.Kind.SUMS && warehouse.exists("gold", q.name())) {
+        per.add(
+            warehouse
+                .read("gold", q.name())
+                .groupBy(col("series"))
+                .agg(
+                    functions.lit(q.table()).as("table"),
+                    functions.min("year").as("first_year"),
+                    functions.max("year").as("last_year"),
+                    functions.sum("records").as("records")));
+      }
+    }
+    if (per.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Series in gold (each figure is computed within one series):");
+    new TableFormat(
+            List.of("series", "table", "first year", "last year", "records"),
+            per.stream()
+                .reduce(Dataset::unionByName)
+                .orElseThrow()
+                .orderBy("series", "table")
+                .select("series", "table", "first_year", "last_year", "records")
+                .collectAsList())
+        .print(out);
   }
 
   /** What the table shows of a run: its counts as totals, its start and end as seconds. */

@@ -46,7 +46,7 @@ final class Summary {
     r.rejected().forEach(f -> out.printf("  rejected    %s%n", f));
   }
 
-  /** The headline statistics, from gold. */
+  /** The headline statistics, from gold, per series. */
   private static void gold(PrintWriter out, SparkSession spark) {
     out.println();
     out.println(
@@ -55,24 +55,29 @@ final class Summary {
         out,
         spark
             .sql(
-                "SELECT year, round(amount_usd / 1000000, 1) AS partner_usd_m, round(total_usd / 1000000, 1) AS total_usd_m,"
-                    + " round(share * 100, 1) AS share_pct FROM gold.investment_share_yearly"
-                    + " WHERE group_type = 'country_group' AND group_key = 'belt_and_road' ORDER BY year")
+                "SELECT series, year, round(amount_usd / 1000000, 1) AS partner_usd_m,"
+                    + " round(total_usd / 1000000, 1) AS total_usd_m, round(share * 100, 1) AS share_pct"
+                    + " FROM gold.investment_share_yearly WHERE group_type = 'country_group'"
+                    + " AND group_key = 'belt_and_road' ORDER BY series, year")
             .collectAsList(),
+        "series",
         "year",
         "partner USD m",
         "total USD m",
         "share %");
     out.println();
     out.println(
-        "Technology ratio, all countries (gold.tech_investment_ratio_yearly), latest years:");
+        "Technology ratio, all countries (gold.tech_investment_ratio_yearly), latest three years:");
     table(
         out,
         spark
             .sql(
-                "SELECT year, flow, round(tech_ratio * 100, 1) FROM gold.tech_investment_ratio_yearly"
-                    + " WHERE group_type = 'all' ORDER BY year DESC, flow LIMIT 6")
+                "SELECT series, year, flow, round(tech_ratio * 100, 1) FROM (SELECT *,"
+                    + " dense_rank() OVER (PARTITION BY series ORDER BY year DESC) AS latest"
+                    + " FROM gold.tech_investment_ratio_yearly WHERE group_type = 'all')"
+                    + " WHERE latest <= 3 ORDER BY series, year DESC, flow")
             .collectAsList(),
+        "series",
         "year",
         "flow",
         "tech %");
@@ -82,10 +87,12 @@ final class Summary {
         out,
         spark
             .sql(
-                "SELECT program, year, round(cum_cost_usd / 1000000, 2), round(cum_roi, 2), cum_participants"
-                    + " FROM (SELECT *, row_number() OVER (PARTITION BY program ORDER BY year DESC) AS n"
-                    + " FROM gold.program_roi_yearly) WHERE n = 1 ORDER BY program")
+                "SELECT series, program, year, round(cum_cost_usd / 1000000, 2), round(cum_roi, 2),"
+                    + " cum_participants FROM (SELECT *, row_number() OVER (PARTITION BY series, program"
+                    + " ORDER BY year DESC) AS n FROM gold.program_roi_yearly) WHERE n = 1"
+                    + " ORDER BY series, program")
             .collectAsList(),
+        "series",
         "program",
         "year",
         "cost USD m",

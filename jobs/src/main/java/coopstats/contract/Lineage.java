@@ -13,6 +13,10 @@ public final class Lineage {
   public static final String SOURCE = "_source";
 
   public static final String FILE = "_file";
+
+  /** The workbook sheet the record came from; null for CSV and JSON Lines files. */
+  public static final String SHEET = "_sheet";
+
   public static final String LINE = "_line";
   public static final String RUN_ID = "_run_id";
   public static final String INGESTED_AT = "_ingested_at";
@@ -30,11 +34,11 @@ public final class Lineage {
   public static final String RULE = "_rule";
 
   /** The lineage columns a silver table with {@code lineage: true} carries last, in order. */
-  public static final List<String> SILVER = List.of(FILE, LINE, RUN_ID, INGESTED_AT);
+  public static final List<String> SILVER = List.of(FILE, SHEET, LINE, RUN_ID, INGESTED_AT);
 
   /** The columns every bronze table starts with, in order, before its source's own. */
   public static final List<String> BRONZE =
-      List.of(SOURCE, FILE, LINE, RUN_ID, INGESTED_AT, RAW, ERROR, RESCUED, RULE);
+      List.of(SOURCE, FILE, LINE, RUN_ID, INGESTED_AT, RAW, ERROR, RESCUED, RULE, SHEET);
 
   private Lineage() {}
 }

@@ -65,6 +65,9 @@ public final class Schemas {
     for (Path f : yamlFiles(dir.resolve("sources"))) {
       SourceProfile p = read(f, SourceProfile.class);
       checkName(f, "source", p.source());
+      for (String series : p.allSeries()) {
+        checkName(f, "series", series);
+      }
       String problem = p.problem();
       if (problem != null) {
         throw Errors.badSchemaFile(f.toString(), problem);
@@ -73,7 +76,31 @@ public final class Schemas {
         throw Errors.badSchemaFile(
             f.toString(), "kind '" + p.kind() + "' is not one of " + contracts.keySet());
       }
+      checkSheetColumns(f, p, contracts.get(p.kind()));
       profiles.put(p.source(), p);
+    }
+  }
+
+  /** A sheet may only rename the headers of columns the profile reads. */
+  private static void checkSheetColumns(Path file, SourceProfile p, LandingContract contract) {
+    java.util.Set<String> known = p.headerMapping(contract).keySet();
+    for (SourceProfile.Sheet sheet : p.workbookSheets()) {
+      if (sheet.columns() == null) {
+        continue;
+      }
+      for (String column : sheet.columns().keySet()) {
+        if (!known.contains(column)) {
+          throw Errors.badSchemaFile(
+              file.toString(),
+              "sheet '"
+                  + sheet.sheet()
+                  + "' maps column '"
+                  + column
+                  + "', which is not one of "
+                  + known
+                  + ": a sheet can only give another header for a column the profile reads");
+        }
+      }
     }
   }
 

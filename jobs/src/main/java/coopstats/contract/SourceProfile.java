@@ -8,12 +8,13 @@ import java.util.Map;
 /**
  * How one landing source is read: the record kind it feeds, its format and encoding, the mapping
  * from its headers to canonical columns, constants for columns the files leave out, its record key,
- * and whether each delivery is incremental or a full snapshot. A workbook source also names its
- * sheet and the row its header is on.
+ * whether each delivery is incremental or a full snapshot, and the series its rows belong to. A
+ * workbook source also names its sheet and the row its header is on.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record SourceProfile(
     String source,
+    String series,
     String kind,
     String description,
     String format,
@@ -26,8 +27,22 @@ public record SourceProfile(
     Map<String, String> constants,
     String onMissingColumn,
     String sheet,
+    List<SourceProfile.Sheet> sheets,
     String headerRow)
     implements java.io.Serializable {
+
+  /**
+   * One sheet of a workbook that a source reads, with the series its rows belong to (by default the
+   * profile's) and the headers that differ on it from the profile's {@code columns}.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record Sheet(String sheet, String series, Map<String, String> columns)
+      implements java.io.Serializable {
+    /** This sheet's name, trimmed and in lower case, as sheet names are matched. */
+    String matchKey() {
+      return sheet == null ? null : sheet.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /**
    * What a file that lacks a required column does to the run. Either way its rows go to quarantine
@@ -37,6 +52,49 @@ public record SourceProfile(
   public enum OnMissingColumn {
     QUARANTINE,
     FAIL
+  }
+
+  /**
+   * The series the source's rows belong to: the profile's {@code series}, else the source's own
+   * name. Sources that measure the same flow the same way share a series; gold computes every
+   * statistic within one series, never across them.
+   */
+  public String seriesName() {
+    return series == null ? source : series;
+  }
+
+  /**
+   * The series of a row read from {@code sheet} (null for a CSV or JSON Lines file): the series the
+   * profile's {@code sheets} give that sheet, else the profile's.
+   */
+  public String seriesOf(String sheet) {
+    if (sheet != null && sheets != null) {
+      String key = sheet.strip().toLowerCase(java.util.Locale.ROOT);
+      for (Sheet s : sheets) {
+        if (key.equals(s.matchKey()) && s.series() != null) {
+          return s.series();
+        }
+      }
+    }
+    return seriesName();
+  }
+
+  /** Every series the source's rows can belong to. */
+  public List<String> allSeries() {
+    java.util.Set<String> all = new java.util.TreeSet<>();
+    all.add(seriesName());
+    if (sheets != null) {
+      sheets.stream().map(Sheet::series).filter(java.util.Objects::nonNull).forEach(all::add);
+    }
+    return List.copyOf(all);
+  }
+
+  /**
+   * The sheets read from each workbook: the profile's {@code sheets}, else its one {@code sheet}
+   * (null: the first sheet).
+   */
+  public List<Sheet> workbookSheets() {
+    return sheets != null ? sheets : List.of(new Sheet(sheet, null, null));
   }
 
   public OnMissingColumn onMissingColumnOrDefault() {
@@ -66,9 +124,19 @@ public record SourceProfile(
 
   private String workbookProblem() {
     boolean workbooks = "xlsx".equals(format) || "auto".equals(format);
-    if (!workbooks && (sheet != null || headerRow != null)) {
-      return (sheet != null ? "sheet" : "header_row")
+    if (!workbooks && (sheet != null || sheets != null || headerRow != null)) {
+      return (sheet != null ? "sheet" : sheets != null ? "sheets" : "header_row")
           + " applies to workbooks only: set format: xlsx (or auto), or remove it";
+    }
+    if (sheet != null && sheets != null) {
+      return "sheet and sheets are both set: name one sheet under sheet, or list every sheet to"
+          + " read under sheets";
+    }
+    if (sheets != null) {
+      String problem = sheetsProblem();
+      if (problem != null) {
+        return problem;
+      }
     }
     if (sheet != null && sheet.isBlank()) {
       return "sheet is empty: name a sheet of the workbook, or remove the key to read the first";
@@ -77,6 +145,22 @@ public record SourceProfile(
       return "header_row '"
           + headerRow
           + "' is not auto or a row number (1 is the first row, as Excel shows it)";
+    }
+    return null;
+  }
+
+  private String sheetsProblem() {
+    if (sheets.isEmpty()) {
+      return "sheets is empty: list the sheets to read, or remove the key to read the first";
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Sheet s : sheets) {
+      if (s.sheet() == null || s.sheet().isBlank()) {
+        return "an entry of sheets has no sheet: give each entry the name of a sheet";
+      }
+      if (!seen.add(s.matchKey())) {
+        return "sheet '" + s.sheet() + "' is listed twice under sheets";
+      }
     }
     return null;
   }
@@ -133,6 +217,15 @@ public record SourceProfile(
     }
     if (extraColumns != null) {
       mapping.putAll(extraColumns);
+    }
+    return mapping;
+  }
+
+  /** The mapping on one sheet: the profile's, with the headers the sheet names instead. */
+  public Map<String, String> headerMapping(LandingContract contract, Sheet sheet) {
+    Map<String, String> mapping = headerMapping(contract);
+    if (sheet.columns() != null) {
+      mapping.putAll(sheet.columns());
     }
     return mapping;
   }

@@ -111,18 +111,24 @@ final class BronzeRows {
                 .read("bronze", p.source())
                 .where(col(Lineage.RUN_ID).isin(runs.get(p.source()).toArray()))
                 .select(
-                    lit(p.source()).as("source"),
-                    col(Lineage.FILE).as("file"),
-                    col(Lineage.LINE).as("line"),
-                    col(Lineage.RAW).as("raw")));
+                    lit(p.source()).as("r_source"),
+                    col(Lineage.FILE).as("r_file"),
+                    col(Lineage.SHEET).as("r_sheet"),
+                    col(Lineage.LINE).as("r_line"),
+                    col(Lineage.RAW).as("r_raw")));
       }
     }
     if (raws.isEmpty()) {
       return rows;
     }
     Dataset<Row> raw = raws.stream().reduce(Dataset::unionByName).orElseThrow();
-    var lineKey =
-        scala.jdk.javaapi.CollectionConverters.asScala(List.of("source", "file", "line")).toSeq();
+    // A row is named by its source, file, sheet (null outside workbooks) and line.
+    Column sameLine =
+        col("source")
+            .equalTo(col("r_source"))
+            .and(col("file").equalTo(col("r_file")))
+            .and(col("sheet").eqNullSafe(col("r_sheet")))
+            .and(col("line").equalTo(col("r_line")));
     Dataset<Row> wanted = rows.drop("raw");
     if (few) {
       // The rows are a night's corrections or a rebuild's displaced rows, the bronze side every
@@ -131,10 +137,14 @@ final class BronzeRows {
       // that text, as few rows, is joined back: bronze is read once and never shuffled.
       raw =
           broadcast(
-              raw.join(broadcast(wanted.select("source", "file", "line")), lineKey, "left_semi"));
+              raw.join(
+                  broadcast(wanted.select("source", "file", "sheet", "line")),
+                  sameLine,
+                  "left_semi"));
     }
     return wanted
-        .join(raw, lineKey, "left")
+        .join(raw, sameLine, "left")
+        .withColumn("raw", col("r_raw"))
         .select(
             Stream.of(rows.columns())
                 .map(org.apache.spark.sql.functions::col)

@@ -101,7 +101,9 @@ final class NightlyMerge {
    */
   private Column[] removedColumns(TableSchema silver) {
     Set<String> wanted = new TreeSet<>(silver.key());
-    wanted.addAll(List.of("source", Lineage.FILE, Lineage.LINE, Lineage.RUN_ID, "year"));
+    wanted.addAll(
+        List.of(
+            "source", "series", Lineage.FILE, Lineage.SHEET, Lineage.LINE, Lineage.RUN_ID, "year"));
     wanted.addAll(downstream.apply(silver));
     return silver.columnNames().stream()
         .filter(wanted::contains)

@@ -22,8 +22,10 @@ final class QuarantineRows {
         quarantine.columns(
             Map.of(
                 "source", col("q_source"),
+                "series", col("q_series"),
                 "kind", lit(kind),
                 "file", col("q_file"),
+                "sheet", col("q_sheet"),
                 "line", col("q_line"),
                 "raw", col("q_raw"),
                 "rule", col("q_rule"),
@@ -41,8 +43,10 @@ final class QuarantineRows {
         quarantine.columns(
             Map.of(
                 "source", col("source"),
+                "series", col("series"),
                 "kind", lit(kind),
                 "file", col(Lineage.FILE),
+                "sheet", col(Lineage.SHEET),
                 "line", col(Lineage.LINE),
                 "raw", lit(null).cast("string"),
                 "rule", lit(RowRejected.SUPERSEDED),

@@ -119,7 +119,8 @@ final class Ranking {
     Column[] keyAndRun =
         Stream.concat(Stream.of(key), Stream.of(col(Lineage.RUN_ID))).toArray(Column[]::new);
     WindowSpec inDelivery =
-        Window.partitionBy(keyAndRun).orderBy(col(Lineage.FILE).desc(), col(Lineage.LINE).desc());
+        Window.partitionBy(keyAndRun)
+            .orderBy(col(Lineage.FILE).desc(), col(Lineage.SHEET).desc(), col(Lineage.LINE).desc());
     WindowSpec deliveries =
         Window.partitionBy(key).orderBy(col(Lineage.INGESTED_AT), col(Lineage.RUN_ID));
     // One shuffle by key serves both windows: partitions by key are also partitions by key and

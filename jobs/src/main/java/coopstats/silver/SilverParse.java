@@ -22,7 +22,16 @@ import org.apache.spark.sql.types.StructType;
 final class SilverParse implements MapFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
   static final List<String> PREFIX =
-      List.of("q_source", "q_file", "q_line", "q_run_id", "q_raw", "q_rule", "q_reason");
+      List.of(
+          "q_source",
+          "q_series",
+          "q_file",
+          "q_sheet",
+          "q_line",
+          "q_run_id",
+          "q_raw",
+          "q_rule",
+          "q_reason");
 
   private final RowParser parser;
   private final SourceProfile profile;
@@ -39,7 +48,9 @@ final class SilverParse implements MapFunction<Row, Row> {
     StructType s =
         new StructType()
             .add("q_source", DataTypes.StringType)
+            .add("q_series", DataTypes.StringType)
             .add("q_file", DataTypes.StringType)
+            .add("q_sheet", DataTypes.StringType)
             .add("q_line", DataTypes.LongType)
             .add("q_run_id", DataTypes.StringType)
             .add("q_raw", DataTypes.StringType)
@@ -64,6 +75,9 @@ final class SilverParse implements MapFunction<Row, Row> {
   /** The index of bronze's {@code _rule}; -1 in a bronze table from before it was kept. */
   private transient int ruleAt;
 
+  /** The index of bronze's {@code _sheet}; -1 in a bronze table from before it was kept. */
+  private transient int sheetAt;
+
   /** The bronze columns that carry delivered values (all but lineage), and their indices. */
   private transient String[] valueNames;
 
@@ -78,6 +92,7 @@ final class SilverParse implements MapFunction<Row, Row> {
     rawAt = schema.fieldIndex(Lineage.RAW);
     errorAt = schema.fieldIndex(Lineage.ERROR);
     ruleAt = List.of(schema.fieldNames()).indexOf(Lineage.RULE);
+    sheetAt = List.of(schema.fieldNames()).indexOf(Lineage.SHEET);
     List<String> names = new ArrayList<>();
     List<Integer> indices = new ArrayList<>();
     StructField[] fields = schema.fields();
@@ -99,15 +114,21 @@ final class SilverParse implements MapFunction<Row, Row> {
     }
     String file = bronze.getString(fileAt);
     long line = bronze.getLong(lineAt);
+    String sheet = sheetAt < 0 ? null : bronze.getString(sheetAt);
+    String series = profile.seriesOf(sheet);
     Map<String, Object> lineage = new HashMap<>();
     lineage.put("source", profile.source());
+    lineage.put("series", series);
     lineage.put(Lineage.FILE, file);
+    lineage.put(Lineage.SHEET, sheet);
     lineage.put(Lineage.LINE, line);
     lineage.put(Lineage.RUN_ID, bronze.get(runIdAt));
     lineage.put(Lineage.INGESTED_AT, bronze.get(ingestedAtAt));
     List<Object> out = new ArrayList<>(PREFIX.size() + width);
     out.add(profile.source());
+    out.add(series);
     out.add(file);
+    out.add(sheet);
     out.add(line);
     out.add(bronze.get(runIdAt));
     out.add(bronze.get(rawAt));
@@ -118,7 +139,7 @@ final class SilverParse implements MapFunction<Row, Row> {
       out.add(error);
     } else {
       try {
-        values = parser.parse(fields(bronze, file, line), lineage);
+        values = parser.parse(fields(bronze, file, sheet, line), lineage);
         out.add(null);
         out.add(null);
       } catch (RowRejected r) {
@@ -137,7 +158,7 @@ final class SilverParse implements MapFunction<Row, Row> {
   }
 
   /** Bronze values by column, profile constants for blanks, and a key for keyless sources. */
-  private Map<String, String> fields(Row bronze, String file, long line) {
+  private Map<String, String> fields(Row bronze, String file, String sheet, long line) {
     Map<String, String> fields = new HashMap<>();
     for (int i = 0; i < valueNames.length; i++) {
       fields.put(valueNames[i], bronze.getString(valueIndices[i]));
@@ -152,8 +173,9 @@ final class SilverParse implements MapFunction<Row, Row> {
               }
             });
     if (profile.keyColumns().isEmpty()) {
-      // A source without a record key (CGIT): every delivered line is its own record.
-      fields.put("record_id", file + "#" + line);
+      // A source without a record key (CGIT): every delivered line is its own record, named by
+      // its file and line, or by its workbook, sheet and row as Excel would (Dataset 1!7).
+      fields.put("record_id", file + "#" + (sheet == null ? "" : sheet + "!") + line);
     }
     return fields;
   }

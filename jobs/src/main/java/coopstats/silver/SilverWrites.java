@@ -38,7 +38,8 @@ final class SilverWrites {
   void merge(Dataset<Row> rows, TableSchema table, Set<String> replaced) {
     Column on =
         table.key().stream()
-            .map(k -> col("t." + k).equalTo(col("s." + k)))
+            // Null-safe: quarantine's sheet is null outside workbooks.
+            .map(k -> col("t." + k).eqNullSafe(col("s." + k)))
             .reduce(Column::and)
             .orElseThrow();
     var merge =

@@ -3,7 +3,9 @@ package coopstats.spark;
 import coopstats.contract.TableSchema;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
@@ -130,6 +132,30 @@ final class TableDefinitions {
    * rows added after a version. Returns true when an existing table had the feed off and it was
    * turned on now: its earlier versions have no feed.
    */
+  /**
+   * Adds the columns of {@code schema} that the table lacks (a lineage column a newer coopstats
+   * keeps, a column a profile now maps), so that every reader of the table finds them; earlier rows
+   * hold null in them.
+   */
+  private void addMissingColumns(String layer, String table, StructType schema, StructType now) {
+    List<String> missing = new ArrayList<>();
+    for (StructField f : schema.fields()) {
+      if (now.getFieldIndex(f.name()).isEmpty()) {
+        missing.add("`" + f.name().replace("`", "``") + "` " + f.dataType().sql());
+      }
+    }
+    if (!missing.isEmpty()) {
+      spark.sql(
+          "ALTER TABLE "
+              + layer
+              + "."
+              + table
+              + " ADD COLUMNS ("
+              + String.join(", ", missing)
+              + ")");
+    }
+  }
+
   boolean ensureChangeFeed(
       String layer, String table, StructType schema, Map<String, String> properties) {
     if (!warehouse.exists(layer, table)) {
@@ -147,6 +173,7 @@ final class TableDefinitions {
     }
     warehouse.register(layer, table);
     Metadata metadata = metadata(warehouse.path(layer, table));
+    addMissingColumns(layer, table, schema, metadata.schema());
     Map<String, String> changed = new LinkedHashMap<>();
     properties.forEach(
         (key, value) -> {

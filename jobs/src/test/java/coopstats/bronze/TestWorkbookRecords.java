@@ -103,6 +103,44 @@ class TestWorkbookRecords {
                 "-"));
   }
 
+  /**
+   * The built-in CGIT profile reads the investments and construction sheets of AEI's workbook, each
+   * row with its sheet, and the contractor as the investor; troubled transactions and the combined
+   * sheet are not read.
+   */
+  @Test
+  void theCgitProfileReadsTwoSheetsOfTheTrackerEachRowWithItsSheet() throws Exception {
+    SourceProfile cgit = TestBronzeReader.SCHEMAS.profiles().get("cgit");
+    var contract = TestBronzeReader.SCHEMAS.contract(cgit.kind());
+    StructType schema = BronzeSchema.of(cgit, contract);
+    BronzeReader reader =
+        new BronzeReader(
+            cgit, contract, "file:/landing", "r1", Timestamp.valueOf("2026-01-01 00:00:00"));
+    List<String> rows = new ArrayList<>();
+    reader
+        .call(RowFactory.create("file:/landing/cgit/aei.xlsx", Workbooks.aei()))
+        .forEachRemaining(
+            (Row r) ->
+                rows.add(
+                    String.join(
+                        " | ",
+                        r.getString(schema.fieldIndex("_sheet")),
+                        Long.toString(r.getLong(schema.fieldIndex("_line"))),
+                        r.getString(schema.fieldIndex("investor")),
+                        r.getString(schema.fieldIndex("amount")),
+                        String.valueOf(r.getString(schema.fieldIndex("_error"))))));
+    assertThat(rows)
+        .containsExactly(
+            "Dataset 1 | 7 | Chery | 1740 | null",
+            "Dataset 1 | 8 | Huawei | 120.5 | null",
+            "Dataset 1 | 9 | Sinopec | 1,037 | null",
+            "Dataset 2 | 7 | China Railway Construction | 540 | null",
+            "Dataset 2 | 8 | PowerChina | 300 | null");
+    assertThat(cgit.seriesOf("Dataset 1")).isEqualTo("cgit");
+    assertThat(cgit.seriesOf("dataset 2 ")).isEqualTo("cgit_construction");
+    assertThat(cgit.seriesOf(null)).isEqualTo("cgit");
+  }
+
   @Test
   void aMissingSheetLeavesOneRowThatNamesTheSheets() throws Exception {
     assertThat(read("Dataset 3", null, Workbooks.tracker()))
@@ -110,8 +148,8 @@ class TestWorkbookRecords {
             fileRow(
                 "unreadable_file",
                 "cgit/tracker.xlsx, sheet 'Dataset 3': the workbook has no sheet 'Dataset 3';"
-                    + " its sheets are [Dataset 1, Dataset 2]. Name one of them under sheet: in"
-                    + " the source's profile"));
+                    + " its sheets are [Dataset 1, Dataset 2]. Name one of them under sheet: (or"
+                    + " sheets:) in the source's profile"));
   }
 
   @Test
@@ -185,6 +223,7 @@ class TestWorkbookRecords {
     SourceProfile p =
         new SourceProfile(
             cgit.source(),
+            cgit.series(),
             cgit.kind(),
             cgit.description(),
             "xlsx",
@@ -197,6 +236,7 @@ class TestWorkbookRecords {
             cgit.constants(),
             null,
             sheet,
+            null,
             headerRow);
     var contract = TestBronzeReader.SCHEMAS.contract(p.kind());
     BronzeReader reader =

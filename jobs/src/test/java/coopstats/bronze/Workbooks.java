@@ -3,6 +3,8 @@ package coopstats.bronze;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
@@ -58,6 +60,159 @@ public final class Workbooks {
       row(two, 2, 2018, 300, "Metals", "Peru");
       wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
       return bytes(wb);
+    }
+  }
+
+  /**
+   * The deals of {@link #aei()}'s sheets: year, month, company, amount (a number cell, or text as a
+   * person typed it), sector, country. Share size, transaction party, subsector, region, BRI and
+   * greenfield are filled in around them.
+   */
+  public static final List<List<Object>> INVESTMENTS =
+      List.of(
+          List.of(2019, "January", "Chery", 1740, "Transport", "Brazil"),
+          List.of(2019, "March", "Huawei", 120.5, "Technology", "Kenya"),
+          List.of(2020, "May", "Sinopec", "1,037", "Energy", "Angola"));
+
+  public static final List<List<Object>> CONSTRUCTION =
+      List.of(
+          List.of(2019, "June", "China Railway Construction", 540, "Transport", "Singapore"),
+          List.of(2020, "July", "PowerChina", 300, "Energy", "Pakistan"));
+
+  public static final List<List<Object>> TROUBLED =
+      List.of(List.of(2019, "April", "Anbang", 2000, "Finance", "United States"));
+
+  /**
+   * A workbook laid out as AEI ships the China Global Investment Tracker: four sheets, each with
+   * title rows 1, 2 and 4 and its header on row 6 (row 5 in the combined sheet, which lacks the
+   * blank row), headers that differ by sheet, number and text cells, and styled empty cells to the
+   * right of the header.
+   */
+  public static byte[] aei() throws IOException {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      CellStyle styled = wb.createCellStyle();
+      styled.setFillForegroundColor(org.apache.poi.ss.usermodel.IndexedColors.YELLOW.getIndex());
+      styled.setFillPattern(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+      aeiSheet(
+          wb.createSheet("Dataset 1"),
+          "Dataset 1 Investments",
+          6,
+          List.of(
+              "Year",
+              "Month",
+              "Investor",
+              "Quantity in Millions",
+              "Share Size",
+              "Transaction Party",
+              "Sector",
+              "Subsector",
+              "Country",
+              "Region",
+              "BRI",
+              "Greenfield"),
+          INVESTMENTS,
+          styled);
+      aeiSheet(
+          wb.createSheet("Dataset 2"),
+          "Dataset 2 Construction",
+          6,
+          List.of(
+              "Year",
+              "Month",
+              "Contractor",
+              "Quantity in Millions",
+              "Share Size",
+              "Transaction Party",
+              "Sector",
+              "Subsector",
+              "Country",
+              "Region",
+              "BRI"),
+          CONSTRUCTION,
+          styled);
+      aeiSheet(
+          wb.createSheet("Dataset 3"),
+          "Dataset 3 Troubled Transactions",
+          6,
+          List.of(
+              "Year",
+              "Month",
+              "Chinese Entity",
+              "Quantity in Millions",
+              "Transaction Party",
+              "Sector",
+              "Subsector",
+              "Country",
+              "Region",
+              "Greenfield",
+              "BRI"),
+          TROUBLED,
+          styled);
+      List<List<Object>> both = new ArrayList<>(INVESTMENTS);
+      both.addAll(CONSTRUCTION);
+      aeiSheet(
+          wb.createSheet("Dataset 1+2"),
+          "Dataset 1+2 Investments and Construction",
+          5,
+          List.of(
+              "Year",
+              "Month",
+              "Chinese Entity",
+              "Quantity in Millions",
+              "Share size",
+              "Transaction Party",
+              "Sector",
+              "Subsector",
+              "Country",
+              "Region",
+              "BRI"),
+          both,
+          styled);
+      return bytes(wb);
+    }
+  }
+
+  private static void aeiSheet(
+      Sheet s,
+      String title,
+      int headerRow,
+      List<String> header,
+      List<List<Object>> deals,
+      CellStyle styled) {
+    row(s, 1, "China Global Investment Tracker");
+    row(
+        s,
+        2,
+        "© Data compiled by The American Enterprise Institute and The Heritage Foundation. All"
+            + " rights reserved.");
+    row(s, 4, title);
+    Row h = row(s, headerRow, header.toArray());
+    for (int i = header.size(); i < header.size() + 3; i++) {
+      h.createCell(i).setCellStyle(styled);
+    }
+    int number = headerRow;
+    for (List<Object> d : deals) {
+      Row r = s.createRow(number++);
+      for (int i = 0; i < header.size(); i++) {
+        Object v =
+            switch (header.get(i)) {
+              case "Year" -> d.get(0);
+              case "Month" -> d.get(1);
+              case "Investor", "Contractor", "Chinese Entity" -> d.get(2);
+              case "Quantity in Millions" -> d.get(3);
+              case "Sector" -> d.get(4);
+              case "Country" -> d.get(5);
+              // Number cells beside empty text cells, as in AEI's files.
+              case "Share Size", "Share size" -> number % 2 == 0 ? 0.5 : "";
+              case "BRI" -> number % 2 == 0 ? 1 : null;
+              default -> "";
+            };
+        if (v instanceof Number n) {
+          r.createCell(i).setCellValue(n.doubleValue());
+        } else if (v instanceof String t) {
+          r.createCell(i).setCellValue(t);
+        }
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package coopstats.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.Cli;
+import coopstats.SampleWarehouse;
 import coopstats.Tags;
 import coopstats.TestPaths;
 import java.io.IOException;
@@ -21,13 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real AEI China Global Investment Tracker export through the real command line. Expected
- * figures are computed here from the raw CSV in plain Java, without Spark.
+ * figures are computed here from the raw CSV in plain Java, without Spark. The same file beside the
+ * bundled sample, in one landing folder, stays its own series.
  */
 @Tag(Tags.OWN_RUNS)
 class TestCgitEndToEnd {
   static final Path CGIT = TestPaths.sharedData().resolve("cgit/cgit_2021fall_investments.csv");
   @TempDir static Path dir;
   static Cli run;
+  static Cli together;
 
   @BeforeAll
   static void runPipeline() throws IOException {
@@ -41,6 +44,57 @@ class TestCgitEndToEnd {
             dir.resolve("landing").toString(),
             "--warehouse",
             dir.resolve("warehouse").toString());
+    Path both = dir.resolve("both");
+    copyTree(TestPaths.home().resolve("sample/landing"), both);
+    Files.createDirectories(both.resolve("cgit"));
+    Files.copy(CGIT, both.resolve("cgit/cgit_2021fall_investments.csv"));
+    together =
+        Cli.run(
+            "run",
+            "--landing",
+            both.toString(),
+            "--warehouse",
+            dir.resolve("warehouse-both").toString());
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+  }
+
+  /**
+   * The sample and the CGIT release in one landing folder: each series' gold, every table and every
+   * row, is exactly the gold of a run on that series' files alone.
+   */
+  @Test
+  void eachSeriesGoldEqualsARunOnItsOwnFiles() {
+    assertThat(together.exitCode()).as(together.err()).isZero();
+    Path both = dir.resolve("warehouse-both");
+    Map<String, Path> alone =
+        Map.of("cgit", dir.resolve("warehouse"), "programme_records", SampleWarehouse.get());
+    List<String> tables =
+        Cli.csv(both, "SHOW TABLES IN gold").stream().skip(1).map(l -> l.split(",")[1]).toList();
+    assertThat(tables).contains("investment_share_yearly", "program_roi_yearly");
+    assertThat(Cli.csv(both, "SELECT DISTINCT series FROM gold.investment_share_yearly ORDER BY 1"))
+        .containsExactly("series", "cgit", "programme_records");
+    alone.forEach(
+        (series, warehouse) -> {
+          for (String table : tables) {
+            String query =
+                "SELECT * FROM gold." + table + " WHERE series = '" + series + "' ORDER BY ALL";
+            assertThat(Cli.csv(both, query))
+                .as(series + " in gold." + table)
+                .containsExactlyElementsOf(Cli.csv(warehouse, query));
+          }
+        });
   }
 
   @Test
@@ -67,7 +121,8 @@ class TestCgitEndToEnd {
     assertThat(
             csv(
                 "SELECT s.year, s.amount_usd, t.tech_ratio FROM gold.investment_share_yearly s"
-                    + " JOIN gold.tech_investment_ratio_yearly t ON t.year = s.year"
+                    + " JOIN gold.tech_investment_ratio_yearly t ON t.series = s.series"
+                    + " AND t.year = s.year"
                     + " AND t.flow = 'investment' AND t.group_type = 'all'"
                     + " WHERE s.group_type = 'all' ORDER BY s.year"))
         .containsExactlyElementsOf(lines);

@@ -40,11 +40,14 @@ class TestDocs {
     String md = Files.readString(TestPaths.home().resolve("docs").resolve("tables.md"));
     assertThat(md)
         .contains("### gold.investment_share_yearly")
-        .contains("- **Grain:** one row per year, group_type and group_key.")
+        .contains("- **Grain:** one row per series, year, group_type and group_key.")
         .contains("- **Partitioned by:** `year`")
         .contains(
             "| `share` | double | yes | amount_usd ÷ total_usd, a fraction from 0 to 1; null"
                 + " when the total is 0. |")
+        .contains(
+            "| `series` | string | no | The series the figures belong to (see silver); every"
+                + " figure is computed within one series. |")
         .contains("### ops.runs")
         .contains("| `negative_amount` | `disbursed_amount >= 0` | quarantine |");
   }

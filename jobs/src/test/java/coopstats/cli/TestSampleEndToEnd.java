@@ -152,6 +152,26 @@ class TestSampleEndToEnd {
         .containsPattern("\\| noop +\\| noop +\\| 0 ")
         .containsPattern("\\| 9 +\\| 423 +\\| 417 +\\| 6 +\\| balanced")
         .containsPattern("silver\\.investment +\\| unknown_country +\\| quarantine +\\| 1\\b");
+    // Per series and sums table: the years and the records, as silver holds them.
+    for (String kind : List.of("investment", "joint_lab", "training", "fund")) {
+      String[] silver =
+          sql("SELECT min(year), max(year), count(*), min(series), max(series) FROM silver." + kind)
+              .get(1)
+              .split(",");
+      assertThat(silver[3]).isEqualTo("programme_records").isEqualTo(silver[4]);
+      String sums = kind.equals("investment") ? "investment_monthly" : kind + "_yearly";
+      assertThat(status.out())
+          .containsPattern(
+              "programme_records +\\| gold\\."
+                  + sums
+                  + " +\\| "
+                  + silver[0]
+                  + " +\\| "
+                  + silver[1]
+                  + " +\\| "
+                  + silver[2]
+                  + "\\b");
+    }
   }
 
   private static List<String> sql(String query) {

@@ -6,9 +6,13 @@ import coopstats.Cli;
 import coopstats.Tags;
 import coopstats.TestPaths;
 import coopstats.bronze.Workbooks;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +54,9 @@ class TestWorkbookEndToEnd {
     byte[] tracker = tracker();
     Files.write(dir.resolve("landing/tracker/tracker_2021.xlsx"), tracker);
     Files.write(dir.resolve("landing/locked/tracker_2021.xlsx"), Workbooks.encrypted(tracker));
+    // AEI's own layout, read by the built-in cgit profile.
+    Files.createDirectories(dir.resolve("landing/cgit"));
+    Files.write(dir.resolve("landing/cgit/China-Global-Investment-Tracker.xlsx"), Workbooks.aei());
     run = Cli.runWith(schemas, Cli.runArgs(dir));
   }
 
@@ -77,7 +84,8 @@ class TestWorkbookEndToEnd {
     assertThat(
             sql(
                 "SELECT year, month, investor, country_iso3, sector, amount, currency, unit,"
-                    + " amount_usd, _file, _line FROM silver.investment ORDER BY _line"))
+                    + " amount_usd, _file, _line FROM silver.investment WHERE source = 'tracker'"
+                    + " ORDER BY _line"))
         .containsExactly(
             "year,month,investor,country_iso3,sector,amount,currency,unit,amount_usd,_file,_line",
             "2019,3,Chery,BRA,Transport,1740.000000,USD,million,1740000000.00,tracker/tracker_2021.xlsx,4",
@@ -93,6 +101,59 @@ class TestWorkbookEndToEnd {
             "4,\"[Dataset 1] 2019,March,Chery,1740,Transport,Brazil\"",
             "5,\"[Dataset 1] 2020,,Huawei,1200.5,Energy,Kenya\"",
             "7,\"[Dataset 1] 2021,May,Sinopec,\"\"1,200\"\",Energy,Angola\"");
+  }
+
+  /**
+   * The tracker as AEI ships it, in landing/cgit/: investments are the series cgit, construction
+   * contracts cgit_construction, and troubled transactions and the combined sheet count in neither.
+   * Per-year totals are computed here from the fixture's deals, in plain Java.
+   */
+  @Test
+  void anAeiWorkbookFeedsTheSeriesCgitAndCgitConstruction() {
+    Map<String, Map<Integer, BigDecimal>> totals = new TreeMap<>();
+    totals.put("cgit", yearly(Workbooks.INVESTMENTS));
+    totals.put("cgit_construction", yearly(Workbooks.CONSTRUCTION));
+    List<String> expected = new ArrayList<>(List.of("series,year,amount_usd"));
+    totals.forEach(
+        (series, years) ->
+            years.forEach(
+                (year, millions) ->
+                    expected.add(
+                        series
+                            + ","
+                            + year
+                            + ","
+                            + millions.movePointRight(6).setScale(2).toPlainString())));
+    assertThat(
+            sql(
+                "SELECT series, year, amount_usd FROM gold.investment_share_yearly"
+                    + " WHERE group_type = 'all' AND series LIKE 'cgit%' ORDER BY series, year"))
+        .containsExactlyElementsOf(expected);
+    assertThat(
+            sql(
+                "SELECT series, _sheet, _line, investor, record_id FROM silver.investment"
+                    + " WHERE source = 'cgit' ORDER BY series, _line"))
+        .containsExactly(
+            "series,_sheet,_line,investor,record_id",
+            "cgit,Dataset 1,7,Chery,cgit/China-Global-Investment-Tracker.xlsx#Dataset 1!7",
+            "cgit,Dataset 1,8,Huawei,cgit/China-Global-Investment-Tracker.xlsx#Dataset 1!8",
+            "cgit,Dataset 1,9,Sinopec,cgit/China-Global-Investment-Tracker.xlsx#Dataset 1!9",
+            "cgit_construction,Dataset 2,7,China Railway Construction,"
+                + "cgit/China-Global-Investment-Tracker.xlsx#Dataset 2!7",
+            "cgit_construction,Dataset 2,8,PowerChina,"
+                + "cgit/China-Global-Investment-Tracker.xlsx#Dataset 2!8");
+    assertThat(sql("SELECT DISTINCT _sheet FROM bronze.cgit ORDER BY _sheet"))
+        .containsExactly("_sheet", "Dataset 1", "Dataset 2");
+  }
+
+  /** Year to the sum of the deals' amounts in millions, the text "1,037" read as 1037. */
+  private static Map<Integer, BigDecimal> yearly(List<List<Object>> deals) {
+    Map<Integer, BigDecimal> years = new TreeMap<>();
+    for (List<Object> d : deals) {
+      BigDecimal amount = new BigDecimal(d.get(3).toString().replace(",", ""));
+      years.merge((Integer) d.get(0), amount, BigDecimal::add);
+    }
+    return years;
   }
 
   @Test

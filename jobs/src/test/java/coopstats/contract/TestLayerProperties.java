@@ -32,7 +32,7 @@ class TestLayerProperties {
                 "delta.dataSkippingStatsColumns",
                 "source,record_id,_file,_line,_run_id,_ingested_at"));
     assertThat(SCHEMAS.table("silver.quarantine").properties())
-        .containsEntry("delta.dataSkippingStatsColumns", "source,file,line,run_id");
+        .containsEntry("delta.dataSkippingStatsColumns", "source,file,sheet,line,run_id");
   }
 
   @Test

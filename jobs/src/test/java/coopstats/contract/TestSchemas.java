@@ -70,11 +70,39 @@ class TestSchemas {
 
   @Test
   void aSheetOnACsvProfileIsRefused() throws IOException {
+    Path schemas =
+        TestPaths.schemasReplacing(dir, "sources/cgit.yaml", "format: auto", "format: csv");
+    assertRefused(
+        schemas,
+        "cgit.yaml",
+        "sheets applies to workbooks only: set format: xlsx (or auto), or remove it");
+  }
+
+  @Test
+  void aSheetBesideSheetsIsRefused() throws IOException {
     Path schemas = TestPaths.schemasWith(dir, "sources/cgit.yaml", "sheet: Dataset 1\n");
     assertRefused(
         schemas,
         "cgit.yaml",
-        "sheet applies to workbooks only: set format: xlsx (or auto), or remove it");
+        "sheet and sheets are both set: name one sheet under sheet, or list every sheet to read"
+            + " under sheets");
+  }
+
+  @Test
+  void aSheetThatRenamesAColumnTheProfileDoesNotReadIsRefused() throws IOException {
+    Path schemas =
+        TestPaths.schemasReplacing(
+            dir, "sources/cgit.yaml", "columns: {investor: Contractor}", "columns: {owner: Owner}");
+    assertRefused(
+        schemas, "cgit.yaml", "sheet 'Dataset 2' maps column 'owner', which is not one of [");
+  }
+
+  @Test
+  void aSheetsSeriesMustBeAName() throws IOException {
+    Path schemas =
+        TestPaths.schemasReplacing(
+            dir, "sources/cgit.yaml", "series: cgit_construction", "series: CGIT construction");
+    assertRefused(schemas, "cgit.yaml", "series name 'CGIT construction' is not allowed");
   }
 
   @Test
@@ -82,7 +110,7 @@ class TestSchemas {
     for (String value : java.util.List.of("sixth", "0")) {
       Path schemas =
           TestPaths.schemasReplacing(
-              dir, "sources/cgit.yaml", "format: csv", "format: xlsx\nheader_row: " + value);
+              dir, "sources/cgit.yaml", "header_row: auto", "header_row: " + value);
       assertRefused(
           schemas,
           "cgit.yaml",
@@ -95,7 +123,7 @@ class TestSchemas {
   @Test
   void anUnknownFormatIsRefused() throws IOException {
     Path schemas =
-        TestPaths.schemasReplacing(dir, "sources/cgit.yaml", "format: csv", "format: xls");
+        TestPaths.schemasReplacing(dir, "sources/cgit.yaml", "format: auto", "format: xls");
     assertRefused(schemas, "cgit.yaml", "format 'xls' is not one of [csv, jsonl, xlsx, auto]");
   }
 
@@ -285,7 +313,9 @@ class TestSchemas {
     Path schemas =
         TestPaths.schemasReplacing(dir, "tables/lineage.yaml", "{name: _run_id,", "{name: _run,");
     assertRefused(
-        schemas, "lineage.yaml", "but coopstats writes [_file, _line, _run_id, _ingested_at]");
+        schemas,
+        "lineage.yaml",
+        "but coopstats writes [_file, _sheet, _line, _run_id, _ingested_at]");
   }
 
   private static void assertRefused(Path schemas, String file, String problem) {

@@ -36,6 +36,9 @@ import org.apache.spark.sql.types.StructType;
 final class GoldFixture {
   private static final List<String> KINDS = List.of("investment", "joint_lab", "training", "fund");
 
+  /** The series of the silver rows a test does not give one. */
+  static final String SERIES = "test";
+
   final SparkSession spark = TestSpark.session();
   final Schemas schemas = Schemas.load(TestPaths.schemas());
   final Warehouse warehouse;
@@ -59,6 +62,7 @@ final class GoldFixture {
     for (int n = 1; n < lines.size(); n++) {
       Map<String, String> byName = cells(lines.get(0), lines.get(n));
       byName.putIfAbsent("source", "test");
+      byName.putIfAbsent("series", SERIES);
       byName.putIfAbsent("_file", "test/f.csv");
       byName.putIfAbsent("_line", Integer.toString(n + 1));
       byName.putIfAbsent("_run_id", "r1");

@@ -66,6 +66,13 @@ class TestInvestmentShareYearly {
   static Row row(
       int year, String type, String key, String amount, String total, Double share, Double yoy) {
     return RowFactory.create(
-        year, type, key, new BigDecimal(amount), new BigDecimal(total), share, yoy);
+        GoldFixture.SERIES,
+        year,
+        type,
+        key,
+        new BigDecimal(amount),
+        new BigDecimal(total),
+        share,
+        yoy);
   }
 }

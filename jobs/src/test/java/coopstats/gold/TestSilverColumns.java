@@ -18,10 +18,17 @@ class TestSilverColumns {
   void theColumnsEachSumsTableReadsOfItsSilverTable() {
     var read = GoldJob.columnsRead(TestSpark.session(), schemas);
     assertThat(read.apply(schemas.table("silver.investment")))
-        .containsExactly("amount_usd", "country_iso3", "is_tech", "month", "year");
+        .containsExactly("amount_usd", "country_iso3", "is_tech", "month", "series", "year");
     assertThat(read.apply(schemas.table("silver.fund")))
         .containsExactly(
-            "country_iso3", "disbursed_usd", "fund_id", "is_tech", "jobs", "return_usd", "year");
+            "country_iso3",
+            "disbursed_usd",
+            "fund_id",
+            "is_tech",
+            "jobs",
+            "return_usd",
+            "series",
+            "year");
     assertThat(read.apply(schemas.table("silver.quarantine"))).isEmpty();
   }
 }

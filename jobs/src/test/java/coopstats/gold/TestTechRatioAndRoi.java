@@ -75,8 +75,16 @@ class TestTechRatioAndRoi {
             .map(
                 r ->
                     RowFactory.create(
-                        r.get(0), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(11),
-                        r.get(16), r.get(18), r.get(19)))
+                        r.getAs("program"),
+                        r.getAs("year"),
+                        r.getAs("cost_usd"),
+                        r.getAs("return_usd"),
+                        r.getAs("roi"),
+                        r.getAs("participants"),
+                        r.getAs("participants_per_usd_m"),
+                        r.getAs("cum_cost_usd"),
+                        r.getAs("cum_roi"),
+                        r.getAs("cum_participants")))
             .toList();
     assertThat(rows)
         .containsExactly(
@@ -108,10 +116,10 @@ class TestTechRatioAndRoi {
   void fundsAreProgrammesByFundId() {
     List<Row> rows = f.gold("program_roi_yearly", "program = 'bmbf_intl'", "year");
     assertThat(rows)
-        .extracting(r -> r.get(1))
+        .extracting(r -> r.getAs("program_name"))
         .containsOnly("Germany, BMBF international cooperation");
-    assertThat(rows).extracting(r -> r.get(5)).containsExactly(0.25, -1.0);
-    assertThat(rows).extracting(r -> r.get(7)).containsExactly(8L, null);
+    assertThat(rows).extracting(r -> r.getAs("roi")).containsExactly(0.25, -1.0);
+    assertThat(rows).extracting(r -> r.getAs("jobs")).containsExactly(8L, null);
   }
 
   static BigDecimal dec(String s) {
@@ -128,6 +136,6 @@ class TestTechRatioAndRoi {
       Double ratio,
       String unclassified) {
     return RowFactory.create(
-        year, flow, type, key, dec(tech), dec(total), ratio, dec(unclassified));
+        GoldFixture.SERIES, year, flow, type, key, dec(tech), dec(total), ratio, dec(unclassified));
   }
 }

@@ -57,6 +57,7 @@ class TestCgitProfile {
       Map<String, Object> lineage =
           Map.of(
               "source", "cgit",
+              "series", "cgit",
               "_file", "cgit/f.csv",
               "_line", 2L,
               "_run_id", "r1",
