@@ -19,20 +19,21 @@ final class PartnerShareSection {
     List<Row> rows =
         spark
             .sql(
-                "SELECT year, group_type, share * 100 AS share_pct, yoy_growth * 100 AS yoy_pct"
-                    + " FROM gold.investment_share_yearly"
+                "SELECT year, group_type, share * 100 AS share_pct, yoy_growth * 100 AS yoy_pct,"
+                    + " series FROM gold.investment_share_yearly"
                     + " WHERE (group_type = 'country_group' AND group_key = 'belt_and_road')"
-                    + " OR group_type = 'all' ORDER BY year, group_type")
+                    + " OR group_type = 'all' ORDER BY series, year, group_type")
             .collectAsList();
+    SeriesLabels labels = new SeriesLabels(rows, 4);
     DefaultCategoryDataset share = new DefaultCategoryDataset();
     DefaultCategoryDataset change = new DefaultCategoryDataset();
     for (Row r : rows) {
       String year = String.valueOf(r.getInt(0));
       boolean partners = !r.getString(1).equals("all");
       if (partners) {
-        share.addValue(number(r, 2), PARTNERS, year);
+        share.addValue(number(r, 2), labels.of(PARTNERS, r.getString(4)), year);
       }
-      change.addValue(number(r, 3), partners ? PARTNERS : ALL, year);
+      change.addValue(number(r, 3), labels.of(partners ? PARTNERS : ALL, r.getString(4)), year);
     }
     String html =
         Html.p(

@@ -30,15 +30,19 @@ final class ProgramRoiSection {
   private ProgramRoiSection() {}
 
   static Section of(SparkSession spark) {
-    DefaultCategoryDataset yearly = new DefaultCategoryDataset();
-    for (Row r :
+    List<Row> rows =
         spark
             .sql(
-                "SELECT coalesce(program_name, program), year, roi * 100"
-                    + " FROM gold.program_roi_yearly ORDER BY year, program")
-            .collectAsList()) {
+                "SELECT coalesce(program_name, program), year, roi * 100, series"
+                    + " FROM gold.program_roi_yearly ORDER BY year, series, program")
+            .collectAsList();
+    SeriesLabels labels = new SeriesLabels(rows, 3);
+    DefaultCategoryDataset yearly = new DefaultCategoryDataset();
+    for (Row r : rows) {
       yearly.addValue(
-          PartnerShareSection.number(r, 2), r.getString(0), String.valueOf(r.getInt(1)));
+          PartnerShareSection.number(r, 2),
+          labels.of(r.getString(0), r.getString(3)),
+          String.valueOf(r.getInt(1)));
     }
     // Each programme's latest year carries its totals to date.
     List<Row> latest =
@@ -46,17 +50,20 @@ final class ProgramRoiSection {
             .sql(
                 "SELECT coalesce(program_name, program), concat(first_year, '–', year),"
                     + " cum_cost_usd / 1e6, cum_return_usd / 1e6, cum_roi * 100, cum_participants,"
-                    + " cum_jobs, cum_startups, cum_papers, cum_patents FROM ("
-                    + " SELECT *, min(year) OVER (PARTITION BY program) AS first_year,"
-                    + " row_number() OVER (PARTITION BY program ORDER BY year DESC) AS n"
-                    + " FROM gold.program_roi_yearly) WHERE n = 1 ORDER BY program")
+                    + " cum_jobs, cum_startups, cum_papers, cum_patents, series FROM ("
+                    + " SELECT *, min(year) OVER (PARTITION BY series, program) AS first_year,"
+                    + " row_number() OVER (PARTITION BY series, program ORDER BY year DESC) AS n"
+                    + " FROM gold.program_roi_yearly) WHERE n = 1 ORDER BY series, program")
             .collectAsList();
+    SeriesLabels latestLabels = new SeriesLabels(latest, 10);
     DefaultCategoryDataset toDate = new DefaultCategoryDataset();
     List<List<String>> table = new ArrayList<>();
     for (Row r : latest) {
-      toDate.addValue(PartnerShareSection.number(r, 4), TO_DATE_SERIES, r.getString(0));
+      String programme = latestLabels.of(r.getString(0), r.getString(10));
+      toDate.addValue(PartnerShareSection.number(r, 4), TO_DATE_SERIES, programme);
       List<String> cells = new ArrayList<>();
-      for (int i = 0; i < r.length(); i++) {
+      cells.add(programme);
+      for (int i = 1; i < 10; i++) {
         cells.add(cell(r, i));
       }
       table.add(cells);

@@ -19,15 +19,16 @@ final class TechRatioSection {
     List<Row> rows =
         spark
             .sql(
-                "SELECT year, flow, tech_ratio * 100 AS tech_pct"
+                "SELECT year, flow, tech_ratio * 100 AS tech_pct, series"
                     + " FROM gold.tech_investment_ratio_yearly"
-                    + " WHERE group_type = 'all' ORDER BY year, flow")
+                    + " WHERE group_type = 'all' ORDER BY series, year, flow")
             .collectAsList();
+    SeriesLabels labels = new SeriesLabels(rows, 3);
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (Row r : rows) {
       data.addValue(
           PartnerShareSection.number(r, 2),
-          SERIES.getOrDefault(r.getString(1), r.getString(1)),
+          labels.of(SERIES.getOrDefault(r.getString(1), r.getString(1)), r.getString(3)),
           String.valueOf(r.getInt(0)));
     }
     String html =

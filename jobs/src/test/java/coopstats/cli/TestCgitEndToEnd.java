@@ -57,6 +57,24 @@ class TestCgitEndToEnd {
             dir.resolve("warehouse-both").toString());
   }
 
+  /** The report draws each series' lines side by side, each named by its series. */
+  @Test
+  void theReportNamesEachSeriesItDraws() throws IOException {
+    Path out = dir.resolve("report-both");
+    Cli report =
+        Cli.run(
+            "report",
+            "--warehouse",
+            dir.resolve("warehouse-both").toString(),
+            "--out",
+            out.toString());
+    assertThat(report.exitCode()).as(report.err()).isZero();
+    assertThat(Files.readString(out.resolve("index.html")))
+        .contains(">Belt and Road partners (cgit)<")
+        .contains(">Belt and Road partners (programme_records)<")
+        .contains(">All countries (cgit)<");
+  }
+
   private static void copyTree(Path from, Path to) throws IOException {
     try (var files = Files.walk(from)) {
       for (Path f : files.toList()) {
