@@ -187,11 +187,11 @@ public class TestIncremental {
     assertThat(run().exitCode()).isZero();
     assertThat(sql("SELECT * FROM gold.investment_monthly ORDER BY ALL"))
         .containsExactly(
-            "year,month,country_iso3,is_tech,amount_usd,records",
-            "2019,3,KEN,false,100000000.00,1",
-            "2020,5,PAK,false,500000000.00,2",
-            "2021,,GRC,,500000000.00,1",
-            "2021,,GRC,false,400000000.00,1");
+            "series,year,month,country_iso3,is_tech,amount_usd,records",
+            "programme_records,2019,3,KEN,false,100000000.00,1",
+            "programme_records,2020,5,PAK,false,500000000.00,2",
+            "programme_records,2021,,GRC,,500000000.00,1",
+            "programme_records,2021,,GRC,false,400000000.00,1");
     long roi = version("gold", "program_roi_yearly");
     long training = version("gold", "training_yearly");
 
@@ -208,12 +208,12 @@ public class TestIncremental {
     assertThat(lastRun()).isEqualTo("incremental,");
     assertThat(sql("SELECT * FROM gold.investment_monthly ORDER BY ALL"))
         .containsExactly(
-            "year,month,country_iso3,is_tech,amount_usd,records",
-            "2020,5,GRC,false,300000000.00,1",
-            "2020,5,PAK,false,300000000.00,2",
-            "2021,,GRC,,50000000.00,1",
-            "2021,,GRC,false,400000000.00,1",
-            "2022,1,KEN,true,7000000.00,1");
+            "series,year,month,country_iso3,is_tech,amount_usd,records",
+            "programme_records,2020,5,GRC,false,300000000.00,1",
+            "programme_records,2020,5,PAK,false,300000000.00,2",
+            "programme_records,2021,,GRC,,50000000.00,1",
+            "programme_records,2021,,GRC,false,400000000.00,1",
+            "programme_records,2022,1,KEN,true,7000000.00,1");
     assertThat(
             sql(
                 "SELECT year, amount_usd FROM gold.investment_share_yearly WHERE group_type ="
