@@ -153,7 +153,7 @@ class ServeIT {
             .sql(
                 "INSERT INTO gold."
                     + TABLE
-                    + " SELECT 1900, group_type, group_key, amount_usd, total_usd, share,"
+                    + " SELECT series, 1900, group_type, group_key, amount_usd, total_usd, share,"
                     + " yoy_growth FROM gold."
                     + TABLE
                     + " WHERE group_type = 'all' ORDER BY year LIMIT 1")

@@ -59,10 +59,13 @@ class CliIT {
     assertThat(r.code()).as(r.err()).isZero();
     List<String> lines = r.out().lines().toList();
     assertThat(lines.get(0))
-        .isEqualTo("year,group_type,group_key,amount_usd,total_usd,share,yoy_growth");
+        .isEqualTo("series,year,group_type,group_key,amount_usd,total_usd,share,yoy_growth");
     assertThat(lines.subList(1, lines.size()))
         .isNotEmpty()
-        .allSatisfy(l -> assertThat(l).matches("\\d{4},(all|country_group|region|country),.*"));
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .matches("programme_records,\\d{4},(all|country_group|region|country),.*"));
   }
 
   @Test

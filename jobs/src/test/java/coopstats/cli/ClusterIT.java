@@ -99,7 +99,8 @@ class ClusterIT {
       Path local = LaunchedSample.warehouse();
       String clusterGold = gold(warehouse);
       assertThat(clusterGold)
-          .contains("gold.investment_share_yearly,\"{\"\"year\"\":2019")
+          .contains(
+              "gold.investment_share_yearly,\"{\"\"series\"\":\"\"programme_records\"\",\"\"year\"\":2019")
           .contains("gold.tech_investment_ratio_yearly,")
           .contains("gold.program_roi_yearly,");
       assertThat(clusterGold).isEqualTo(gold(local));
