@@ -9,7 +9,8 @@ import java.util.Map;
  * How one landing source is read: the record kind it feeds, its format and encoding, the mapping
  * from its headers to canonical columns, constants for columns the files leave out, its record key,
  * whether each delivery is incremental or a full snapshot, and the series its rows belong to. A
- * workbook source also names its sheet and the row its header is on.
+ * workbook source also names its sheet and the row its header is on (a CSV source may too); a wide
+ * table says which columns it unpivots, and a source of net flows says so.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record SourceProfile(
