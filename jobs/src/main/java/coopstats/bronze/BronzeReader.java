@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
@@ -45,6 +46,10 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
   private final List<Headers> sheets;
 
   private final List<String> required;
+
+  /** The source's bronze columns after the lineage columns, in order. */
+  private final List<String> bronzeColumns;
+
   private final String landingRoot;
   private final String runId;
   private final Timestamp ingestedAt;
@@ -65,7 +70,9 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
         contract.requiredColumns().stream()
             .filter(c -> !profile.constantsOrEmpty().containsKey(c))
             .filter(c -> !c.equals("record_id") || !profile.keyColumns().isEmpty())
+            .filter(c -> !profile.unpivotedColumns().contains(c))
             .toList();
+    this.bronzeColumns = List.copyOf(plain.mapping().keySet());
     this.landingRoot = landingRoot.endsWith("/") ? landingRoot : landingRoot + "/";
     this.runId = runId;
     this.ingestedAt = ingestedAt;
@@ -82,7 +89,42 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
     Decoding.Decoded text = Decoding.decode(bytes, profile.encoding(), profile.fallbackEncoding());
     return profile.isJsonLines(relative)
         ? jsonRows(relative, JsonRecords.split(text.text())).iterator()
-        : csvRows(relative, CsvRecords.split(text.text()), plain).iterator();
+        : csvFile(relative, CsvRecords.split(text.text())).iterator();
+  }
+
+  /**
+   * A CSV file's rows. Without {@code header_row} its first record is the header; with it, the
+   * header is that line (a number) or the first record that holds the header of every required
+   * column ({@code auto}), and the records above it are titles, not data.
+   */
+  private List<Row> csvFile(String file, List<Record> records) {
+    if (profile.headerRow() == null || records.isEmpty()) {
+      return csvRows(file, records, plain);
+    }
+    int number = profile.headerRowNumber();
+    List<String> requiredKeys =
+        required.stream().map(c -> headerKey(plain.mapping().get(c))).toList();
+    for (int i = 0; i < records.size(); i++) {
+      Record r = records.get(i);
+      boolean isHeader =
+          number > 0
+              ? r.line() == number
+              : r.values() != null
+                  && r.values().stream()
+                      .map(BronzeReader::headerKey)
+                      .toList()
+                      .containsAll(requiredKeys);
+      if (isHeader) {
+        return csvRows(file, records.subList(i, records.size()), plain);
+      }
+    }
+    Broken broken =
+        Broken.headerNotFound(
+            required.stream().map(plain.mapping()::get).toList(),
+            plain.mapping().values(),
+            file,
+            number);
+    return List.of(fileRow(file, broken, plain));
   }
 
   private List<Row> csvRows(String file, List<Record> records, Headers h) {
@@ -107,12 +149,24 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
                     + "; expected "
                     + h.mapping().values())
             : missingColumns(index.keySet(), headers, h);
-    FileLayout layout = new FileLayout(keys, h.mappedKeys());
+    Unpivoting unpivot =
+        profile.unpivot() == null || fileBroken != null
+            ? null
+            : new Unpivoting(
+                profile, headers, h.mappedKeys(), bronzeColumns, Lineage.BRONZE.size());
+    FileLayout layout =
+        new FileLayout(keys, h.mappedKeys(), unpivot == null ? Set.of() : unpivot.cellColumns());
     for (Record r : records.subList(1, records.size())) {
       Broken broken = r.error() != null ? Broken.malformed(r.error()) : fileBroken;
       if (r.values() != null && r.values().size() == headers.size()) {
         Object[] out = layout.values(r.values(), Lineage.BRONZE.size());
         lineage(out, file, h.sheet(), r, broken, layout.rescued(r.values()));
+        if (unpivot != null && broken == null) {
+          unpivot.cells(out, r.values(), file, h.sheet(), r.line()).stream()
+              .map(RowFactory::create)
+              .forEach(rows::add);
+          continue;
+        }
         rows.add(RowFactory.create(out));
       } else {
         rows.add(irregularCsvRow(file, r, broken, keys, h));

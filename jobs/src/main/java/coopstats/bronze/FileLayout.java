@@ -27,6 +27,14 @@ final class FileLayout {
    * are {@code mappedKeys}, in bronze column order.
    */
   FileLayout(List<String> keys, List<String> mappedKeys) {
+    this(keys, mappedKeys, java.util.Set.of());
+  }
+
+  /**
+   * As above, with the columns at {@code cellColumns} (a wide table's unpivoted columns, each cell
+   * its own record) neither mapped nor rescued.
+   */
+  FileLayout(List<String> keys, List<String> mappedKeys, java.util.Set<Integer> cellColumns) {
     Map<String, Integer> last = new LinkedHashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       last.put(keys.get(i), i);
@@ -37,7 +45,7 @@ final class FileLayout {
     }
     last.forEach(
         (key, index) -> {
-          if (!mappedKeys.contains(key)) {
+          if (!mappedKeys.contains(key) && !cellColumns.contains(index)) {
             unmappedKeys.add(key);
             unmappedIndices.add(index);
           }

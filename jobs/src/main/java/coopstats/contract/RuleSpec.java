@@ -19,6 +19,8 @@ import java.util.Locale;
  * @param action warn (keep and count), quarantine (move the row to silver.quarantine) or fail
  *     (publish nothing, exit 65)
  * @param reason what is wrong and what to do, for people; {@code {value}} is the column's value
+ * @param exceptNetFlows for a silver rule, true when rows of a source whose profile says {@code
+ *     net_flows: true} never break it (a negative amount is valid in net flows)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record RuleSpec(
@@ -29,7 +31,8 @@ public record RuleSpec(
     String references,
     String violations,
     String action,
-    String reason)
+    String reason,
+    Boolean exceptNetFlows)
     implements java.io.Serializable {
 
   /** What a broken rule does. */
@@ -37,6 +40,11 @@ public record RuleSpec(
     WARN,
     QUARANTINE,
     FAIL
+  }
+
+  /** True when the rule does not apply to the rows of net-flow sources. */
+  public boolean isExceptNetFlows() {
+    return Boolean.TRUE.equals(exceptNetFlows);
   }
 
   public Action actionOrDefault() {

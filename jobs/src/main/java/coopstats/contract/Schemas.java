@@ -77,6 +77,10 @@ public final class Schemas {
             f.toString(), "kind '" + p.kind() + "' is not one of " + contracts.keySet());
       }
       checkSheetColumns(f, p, contracts.get(p.kind()));
+      String unpivot = p.unpivotProblem(contracts.get(p.kind()));
+      if (unpivot != null) {
+        throw Errors.badSchemaFile(f.toString(), unpivot);
+      }
       profiles.put(p.source(), p);
     }
   }

@@ -9,7 +9,8 @@ import java.util.Map;
  * How one landing source is read: the record kind it feeds, its format and encoding, the mapping
  * from its headers to canonical columns, constants for columns the files leave out, its record key,
  * whether each delivery is incremental or a full snapshot, and the series its rows belong to. A
- * workbook source also names its sheet and the row its header is on.
+ * workbook source also names its sheet and the row its header is on (a CSV source may too); a wide
+ * table says which columns it unpivots, and a source of net flows says so.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record SourceProfile(
@@ -28,8 +29,83 @@ public record SourceProfile(
     String onMissingColumn,
     String sheet,
     List<SourceProfile.Sheet> sheets,
-    String headerRow)
+    String headerRow,
+    SourceProfile.Unpivot unpivot,
+    Boolean netFlows)
     implements java.io.Serializable {
+
+  /**
+   * How a wide table (one column per year, or per country) becomes records: each non-blank cell of
+   * a column whose trimmed header matches {@code columns} is one record, its header in the
+   * canonical column {@code nameTo} and its value in {@code valueTo}.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record Unpivot(String columns, String nameTo, String valueTo)
+      implements java.io.Serializable {
+    /** True when a column headed {@code header} is unpivoted. */
+    public boolean matches(String header) {
+      return header != null
+          && java.util.regex.Pattern.compile(columns).matcher(header.strip()).find();
+    }
+
+    String problem(java.util.Set<String> canonical) {
+      if (columns == null || nameTo == null || valueTo == null) {
+        return "unpivot needs columns (a regular expression over the headers), name_to and"
+            + " value_to (the canonical columns that receive a cell's header and its value)";
+      }
+      try {
+        java.util.regex.Pattern.compile(columns);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        return "unpivot columns '"
+            + columns
+            + "' is not a regular expression: "
+            + e.getDescription();
+      }
+      for (String c : List.of(nameTo, valueTo)) {
+        if (!canonical.contains(c)) {
+          return "unpivot names column '" + c + "', which is not one of " + canonical;
+        }
+      }
+      return nameTo.equals(valueTo)
+          ? "unpivot name_to and value_to are both '" + nameTo + "'"
+          : null;
+    }
+  }
+
+  /** True when the source's flows are net of disinvestment, so a negative amount is valid. */
+  public boolean isNetFlows() {
+    return Boolean.TRUE.equals(netFlows);
+  }
+
+  /** The canonical columns a cell of an unpivoted column fills, which no header maps. */
+  public java.util.Set<String> unpivotedColumns() {
+    return unpivot == null
+        ? java.util.Set.of()
+        : java.util.Set.of(unpivot.nameTo(), unpivot.valueTo());
+  }
+
+  /** What is wrong with the profile's unpivot against the kind's columns, or null. */
+  public String unpivotProblem(LandingContract contract) {
+    if (unpivot == null) {
+      return null;
+    }
+    if ("jsonl".equals(format)) {
+      return "unpivot applies to CSV files and workbooks: set format: csv, xlsx or auto";
+    }
+    java.util.Set<String> canonical = new java.util.TreeSet<>();
+    contract.columns().forEach(c -> canonical.add(c.name()));
+    String problem = unpivot.problem(canonical);
+    if (problem == null && columns != null) {
+      for (String c : unpivotedColumns()) {
+        if (columns.containsKey(c)) {
+          return "column '"
+              + c
+              + "' is filled by unpivot, so columns must not map it from a header";
+        }
+      }
+    }
+    return problem;
+  }
 
   /**
    * One sheet of a workbook that a source reads, with the series its rows belong to (by default the
@@ -124,8 +200,12 @@ public record SourceProfile(
 
   private String workbookProblem() {
     boolean workbooks = "xlsx".equals(format) || "auto".equals(format);
-    if (!workbooks && (sheet != null || sheets != null || headerRow != null)) {
-      return (sheet != null ? "sheet" : sheets != null ? "sheets" : "header_row")
+    if ("jsonl".equals(format) && headerRow != null) {
+      return "header_row applies to CSV files and workbooks: set format: csv, xlsx or auto, or"
+          + " remove it";
+    }
+    if (!workbooks && (sheet != null || sheets != null)) {
+      return (sheet != null ? "sheet" : "sheets")
           + " applies to workbooks only: set format: xlsx (or auto), or remove it";
     }
     if (sheet != null && sheets != null) {
@@ -166,8 +246,8 @@ public record SourceProfile(
   }
 
   /**
-   * The 1-based row of a workbook's header, or 0 for {@code auto}: the first row that holds the
-   * header of every required column.
+   * The 1-based row of a workbook's or CSV file's header, or 0 for {@code auto}: the first row that
+   * holds the header of every required column.
    */
   public int headerRowNumber() {
     if (headerRow == null || "auto".equals(headerRow)) {

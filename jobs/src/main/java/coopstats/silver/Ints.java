@@ -8,7 +8,7 @@ final class Ints {
   private Ints() {}
 
   static int parse(ColumnSpec c, String raw) {
-    String s = raw.strip().replace(",", "");
+    String s = withoutYearSign(c, raw.strip().replace(",", ""));
     BigDecimal value;
     if (isShortDigits(s)) {
       // Most values are a few plain digits, such as a year.
@@ -31,6 +31,15 @@ final class Ints {
       throw RowRejected.tooLarge(c.source(), raw.strip());
     }
     return value.intValueExact();
+  }
+
+  /**
+   * A year column's value without the 年 that Chinese tables write after a year (MOFCOM's headers
+   * read {@code 2019年}); other whole numbers keep it, so a stray 年 there stays an error.
+   */
+  private static String withoutYearSign(ColumnSpec c, String s) {
+    boolean isYear = c.name().equals("year") || c.name().endsWith("_year");
+    return isYear && s.endsWith("年") ? s.substring(0, s.length() - 1).strip() : s;
   }
 
   /** One to nine ASCII digits: a value that fits an int without a sign or separators. */

@@ -36,9 +36,20 @@ final class Rules {
    * values it allows (see {@link RefValues}).
    */
   Rules(TableSchema table, Map<String, List<Object>> refValues) {
+    this(table, refValues, java.util.Set.of());
+  }
+
+  /**
+   * As above, with the sources whose profiles say {@code net_flows: true}: their rows never break a
+   * rule declared {@code except_net_flows: true}.
+   */
+  Rules(TableSchema table, Map<String, List<Object>> refValues, java.util.Set<String> netFlows) {
     this.table = table;
     this.refValues = refValues;
+    this.netFlows = netFlows;
   }
+
+  private final java.util.Set<String> netFlows;
 
   private List<RuleSpec> rules(RuleSpec.Action action) {
     return table.rulesOrEmpty().stream().filter(r -> r.actionOrDefault() == action).toList();
@@ -46,6 +57,15 @@ final class Rules {
 
   /** True where a row breaks the rule; a rule on a null value is not broken. */
   Column broken(RuleSpec r) {
+    Column broken = brokenByAnySource(r);
+    if (r.isExceptNetFlows() && !netFlows.isEmpty()) {
+      // Official FDI flows are net of disinvestment: a negative year is a fact, not an error.
+      return broken.and(not(col("source").isin(netFlows.toArray())));
+    }
+    return broken;
+  }
+
+  private Column brokenByAnySource(RuleSpec r) {
     if (r.expect() != null) {
       return not(coalesce(expr(r.expect()), lit(true)));
     }

@@ -152,9 +152,19 @@ public final class SilverJob {
         });
     writes.quarantine(quarantined, replaced, rebuild, schemas.table("silver.quarantine"));
     Reconciliation.Counts counts =
-        new Reconciliation(warehouse, schemas, bronze).count(sources, t -> new Rules(t, refValues));
+        new Reconciliation(warehouse, schemas, bronze)
+            .count(sources, t -> new Rules(t, refValues, netFlowSources()));
     batches.forEach(b -> b.cached().forEach(Dataset::unpersist));
     return new Changes(rebuild, merged, counts.files(), counts.warnings());
+  }
+
+  /** The sources whose profiles say {@code net_flows: true}. */
+  private java.util.Set<String> netFlowSources() {
+    java.util.Set<String> net = new TreeSet<>();
+    schemas.profiles().values().stream()
+        .filter(SourceProfile::isNetFlows)
+        .forEach(p -> net.add(p.source()));
+    return net;
   }
 
   /** The parsed new rows of one kind, or null when none of its sources has anything new. */
@@ -191,7 +201,7 @@ public final class SilverJob {
     if (b == null) {
       return null;
     }
-    Rules rules = new Rules(b.silver(), refValues);
+    Rules rules = new Rules(b.silver(), refValues, netFlowSources());
     Dataset<Row> checked = rules.quarantine(b.parsed());
     if (rebuild) {
       // A rebuild holds every delivered row, and silver keeps none of their text: only the rows

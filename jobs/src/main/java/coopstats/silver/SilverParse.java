@@ -172,11 +172,12 @@ final class SilverParse implements MapFunction<Row, Row> {
                 fields.put(k, v);
               }
             });
-    if (profile.keyColumns().isEmpty()) {
+    if (profile.keyColumns().isEmpty() && profile.unpivot() == null) {
       // A source without a record key (CGIT): every delivered line is its own record, named by
       // its file and line, or by its workbook, sheet and row as Excel would (Dataset 1!7).
       fields.put("record_id", file + "#" + (sheet == null ? "" : sheet + "!") + line);
     }
+    // A wide table's cell arrives from bronze named by its row and header as well (#7:2019年).
     return fields;
   }
 }

@@ -237,7 +237,9 @@ class TestWorkbookRecords {
             null,
             sheet,
             null,
-            headerRow);
+            headerRow,
+            null,
+            null);
     var contract = TestBronzeReader.SCHEMAS.contract(p.kind());
     BronzeReader reader =
         new BronzeReader(

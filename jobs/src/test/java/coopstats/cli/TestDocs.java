@@ -44,7 +44,9 @@ class TestDocs {
         .contains("- **Partitioned by:** `year`")
         .contains(
             "| `share` | double | yes | amount_usd ÷ total_usd, a fraction from 0 to 1; null"
-                + " when the total is 0. |")
+                + " when the total is 0. In a series of net flows, a year with a negative country"
+                + " amount reads as parts of a net total: a negative share is net disinvestment,"
+                + " and a share may exceed 1. |")
         .contains(
             "| `series` | string | no | The series the figures belong to (see silver); every"
                 + " figure is computed within one series. |")

@@ -67,8 +67,44 @@ class TestGoldRules {
     GoldRules.check(table(rule("share_within_0_1", "share BETWEEN 0 AND 1", null, "warn")), rows);
   }
 
+  @Test
+  void aShareOutsideZeroToOneIsAllowedOnlyInASeriesYearWithANegativeNetFlow() {
+    RuleSpec shares =
+        coopstats.contract.Schemas.load(coopstats.TestPaths.schemas())
+            .table("gold.investment_share_yearly")
+            .rulesOrEmpty()
+            .stream()
+            .filter(r -> r.name().equals("share_within_0_1"))
+            .findFirst()
+            .orElseThrow();
+    StructType schema =
+        new StructType()
+            .add("series", DataTypes.StringType)
+            .add("year", DataTypes.IntegerType)
+            .add("group_type", DataTypes.StringType)
+            .add("group_key", DataTypes.StringType)
+            .add("amount_usd", DataTypes.createDecimalType(32, 2))
+            .add("share", DataTypes.DoubleType);
+    java.math.BigDecimal m10 = new java.math.BigDecimal("-10.00");
+    java.math.BigDecimal p110 = new java.math.BigDecimal("110.00");
+    Dataset<Row> net =
+        TestSpark.session()
+            .createDataFrame(
+                List.of(
+                    // 2020: AGO disinvested, so KEN holds more than the net total.
+                    RowFactory.create("flows", 2020, "country", "AGO", m10, -0.1),
+                    RowFactory.create("flows", 2020, "country", "KEN", p110, 1.1),
+                    // The same shares in a series-year without a negative flow are impossible.
+                    RowFactory.create("deals", 2020, "country", "KEN", p110, 1.1),
+                    RowFactory.create("flows", 2021, "region", "Africa", p110, 1.1)),
+                schema);
+    assertThat(GoldRules.filterBroken(net, shares).collectAsList())
+        .extracting(r -> r.getString(0) + " " + r.getInt(1) + " " + r.getString(3))
+        .containsExactlyInAnyOrder("deals 2020 KEN", "flows 2021 Africa");
+  }
+
   static RuleSpec rule(String name, String expect, String violations, String action) {
-    return new RuleSpec(name, null, expect, null, null, violations, action, "a reason");
+    return new RuleSpec(name, null, expect, null, null, violations, action, "a reason", null);
   }
 
   static TableSchema table(RuleSpec rule) {

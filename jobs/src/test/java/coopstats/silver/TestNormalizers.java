@@ -163,6 +163,18 @@ class TestNormalizers {
     assertRejected(() -> Ints.parse(year, "99999999999"), "range", "is outside");
   }
 
+  @Test
+  void aYearWrittenTheChineseWayIsTheYear() {
+    ColumnSpec year = yearColumn();
+    assertThat(Ints.parse(year, "2019年")).isEqualTo(2019);
+    assertThat(Ints.parse(year, " 2019 年 ")).isEqualTo(2019);
+    assertRejected(() -> Ints.parse(year, "合计"), "invalid_number", "'合计'");
+    assertRejected(() -> Ints.parse(year, "年"), "invalid_number", "'年'");
+    ColumnSpec count =
+        new ColumnSpec("participants", "int", true, null, "int", null, null, null, null);
+    assertRejected(() -> Ints.parse(count, "12年"), "invalid_number", "'12年'");
+  }
+
   /** The investment table's year column, with the range its schema file declares. */
   private static ColumnSpec yearColumn() {
     return Schemas.load(TestPaths.schemas()).table("silver.investment").columns().stream()

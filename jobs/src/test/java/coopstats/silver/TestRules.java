@@ -41,21 +41,42 @@ class TestRules {
   }
 
   static Rules rules(RuleSpec... rules) {
-    return new Rules(
-        Tables.table(
-            "silver.things",
-            "Things.",
-            "one row per line.",
-            List.of(),
-            List.of(),
-            List.of(Tables.column("amount", "int", true, "Amount.")),
-            List.of(rules)),
-        Map.of("ref.country.iso3", List.of("KEN")));
+    return new Rules(things(rules), Map.of("ref.country.iso3", List.of("KEN")));
+  }
+
+  static coopstats.contract.TableSchema things(RuleSpec... rules) {
+    return Tables.table(
+        "silver.things",
+        "Things.",
+        "one row per line.",
+        List.of(),
+        List.of(),
+        List.of(Tables.column("amount", "int", true, "Amount.")),
+        List.of(rules));
+  }
+
+  @Test
+  void aRuleExceptNetFlowsLeavesTheRowsOfNetFlowSourcesAlone() {
+    StructType parsed = PARSED.add("source", DataTypes.StringType);
+    Dataset<Row> rows =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create(-1, "KEN", "deals", "f.csv", 2L, "-1,KEN", null, null, "deals"),
+                RowFactory.create(-1, "KEN", "flows", "g.csv", 2L, "-1,KEN", null, null, "flows")),
+            parsed);
+    RuleSpec negative =
+        new RuleSpec(
+            "negative", "amount", "amount >= 0", null, null, null, "quarantine", "{value}", true);
+    Rules rules = new Rules(things(negative), Map.of(), java.util.Set.of("flows"));
+    assertThat(rules.quarantine(rows).orderBy("source").collectAsList())
+        .extracting(r -> r.getString(8) + ":" + r.getAs("q_rule"))
+        .containsExactly("deals:negative", "flows:null");
   }
 
   static RuleSpec rule(String name, String expect, String references, String action) {
     String column = expect != null ? "amount" : "country";
-    return new RuleSpec(name, column, expect, null, references, null, action, "{value} breaks it");
+    return new RuleSpec(
+        name, column, expect, null, references, null, action, "{value} breaks it", null);
   }
 
   @Test
