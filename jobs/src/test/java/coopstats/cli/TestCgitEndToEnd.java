@@ -2,6 +2,8 @@ package coopstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import coopstats.Cli;
 import coopstats.SampleWarehouse;
 import coopstats.Tags;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag(Tags.OWN_RUNS)
 class TestCgitEndToEnd {
   static final Path CGIT = TestPaths.sharedData().resolve("cgit/cgit_2021fall_investments.csv");
+  static final Path SAIS_CARI =
+      TestPaths.sharedData().resolve("sais_cari/sais_cari_chinese_fdi_flow_africa_1990_2020.csv");
   @TempDir static Path dir;
   static Cli run;
   static Cli together;
@@ -48,6 +53,8 @@ class TestCgitEndToEnd {
     copyTree(TestPaths.home().resolve("sample/landing"), both);
     Files.createDirectories(both.resolve("cgit"));
     Files.copy(CGIT, both.resolve("cgit/cgit_2021fall_investments.csv"));
+    Files.createDirectories(both.resolve("sais_cari"));
+    Files.copy(SAIS_CARI, both.resolve("sais_cari").resolve(SAIS_CARI.getFileName().toString()));
     together =
         Cli.run(
             "run",
@@ -55,6 +62,59 @@ class TestCgitEndToEnd {
             both.toString(),
             "--warehouse",
             dir.resolve("warehouse-both").toString());
+  }
+
+  /**
+   * The notebook that compares series shows, for each year, every series' flows to Africa in its
+   * own column, as silver's rows of that series add up.
+   */
+  @Test
+  void theSeriesNotebookPutsTheSeriesSideBySide() throws IOException {
+    Path out = dir.resolve("series_compare.ipynb");
+    Cli nb =
+        Cli.run(
+            "notebook",
+            "run",
+            TestPaths.home().resolve("notebooks/series_compare.ipynb").toString(),
+            "--out",
+            out.toString(),
+            "--warehouse",
+            dir.resolve("warehouse-both").toString());
+    assertThat(nb.exitCode()).as(nb.err()).isZero();
+    JsonNode cell = new ObjectMapper().readTree(out.toFile()).get("cells").get(4);
+    List<List<String>> table =
+        cell.at("/outputs/0/data/text~1plain")
+            .asText()
+            .lines()
+            .filter(l -> l.contains("|"))
+            .map(l -> Stream.of(l.split("\\|")).map(String::strip).toList())
+            .toList();
+    assertThat(table.get(0))
+        .containsExactly(
+            "year", "cgit_usd_m", "construction_usd_m", "mofcom_usd_m", "programme_usd_m");
+    String africa =
+        " AND country_iso3 IN (SELECT iso3 FROM ref.country WHERE region = 'Sub-Saharan Africa'"
+            + " OR iso3 IN ('DZA', 'DJI', 'EGY', 'LBY', 'MAR', 'TUN'))";
+    for (String year : List.of("2008", "2015", "2019")) {
+      List<String> row =
+          table.stream().filter(r -> r.get(0).equals(year)).findFirst().orElseThrow();
+      for (String[] series :
+          new String[][] {{"cgit", "1"}, {"mofcom_fdi_flows", "3"}, {"programme_records", "4"}}) {
+        List<String> silver =
+            Cli.csv(
+                dir.resolve("warehouse-both"),
+                "SELECT coalesce(CAST(round(sum(amount_usd) / 1e6, 1) AS STRING), 'NULL') AS m"
+                    + " FROM silver.investment WHERE series = '"
+                    + series[0]
+                    + "' AND year = "
+                    + year
+                    + africa);
+        assertThat(row.get(Integer.parseInt(series[1])))
+            .as(series[0] + " in " + year)
+            .isEqualTo(silver.get(1));
+      }
+      assertThat(row.get(2)).as("no construction contracts in a CSV export").isEqualTo("NULL");
+    }
   }
 
   /** The report draws each series' lines side by side, each named by its series. */
@@ -102,7 +162,7 @@ class TestCgitEndToEnd {
         Cli.csv(both, "SHOW TABLES IN gold").stream().skip(1).map(l -> l.split(",")[1]).toList();
     assertThat(tables).contains("investment_share_yearly", "program_roi_yearly");
     assertThat(Cli.csv(both, "SELECT DISTINCT series FROM gold.investment_share_yearly ORDER BY 1"))
-        .containsExactly("series", "cgit", "programme_records");
+        .containsExactly("series", "cgit", "mofcom_fdi_flows", "programme_records");
     alone.forEach(
         (series, warehouse) -> {
           for (String table : tables) {

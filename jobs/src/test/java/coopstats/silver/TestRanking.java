@@ -26,6 +26,7 @@ class TestRanking {
       new StructType()
           .add("id", DataTypes.StringType)
           .add("_file", DataTypes.StringType)
+          .add("_sheet", DataTypes.StringType)
           .add("_line", DataTypes.LongType)
           .add("_run_id", DataTypes.StringType)
           .add("_ingested_at", DataTypes.TimestampType);
@@ -36,7 +37,7 @@ class TestRanking {
   Dataset<Row> delivered(Object[]... rows) {
     List<Row> out = new ArrayList<>();
     for (Object[] r : rows) {
-      out.add(RowFactory.create(r[0], r[1], r[2], r[3], Timestamp.valueOf((String) r[4])));
+      out.add(RowFactory.create(r[0], r[1], null, r[2], r[3], Timestamp.valueOf((String) r[4])));
     }
     return spark.createDataFrame(out, DELIVERED);
   }
