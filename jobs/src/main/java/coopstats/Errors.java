@@ -60,6 +60,15 @@ public final class Errors {
             + ". Pass --landing with a folder that holds one sub-folder per source (for example landing/cgit/).");
   }
 
+  public static CoopstatsException landingNotAFolder(String dir) {
+    return new CoopstatsException(
+        ExitCodes.NO_INPUT,
+        "landing folder "
+            + dir
+            + " is a file, not a folder. Pass --landing with the folder that holds one sub-folder"
+            + " per source (for example landing/, which holds cgit/), not a file in it.");
+  }
+
   public static CoopstatsException unreadableFolder(String dir, Exception cause) {
     return new CoopstatsException(
         ExitCodes.NO_INPUT,

@@ -92,6 +92,7 @@ class CliIT {
             dir.resolve("w2").toString());
     assertThat(missing.code()).isEqualTo(66);
     assertThat(missing.err()).contains("landing folder not found").contains("--landing");
+    assertThat(dir.resolve("w2")).as("a warehouse for a run that could not start").doesNotExist();
     Result noWarehouse = coopstats("sql", "--warehouse", dir.resolve("w3").toString(), "SELECT 1");
     assertThat(noWarehouse.code()).isEqualTo(66);
     assertThat(noWarehouse.err()).contains("warehouse not found");
