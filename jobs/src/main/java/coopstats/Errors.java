@@ -69,6 +69,23 @@ public final class Errors {
             + " per source (for example landing/, which holds cgit/), not a file in it.");
   }
 
+  /**
+   * {@code command} was given a warehouse of the user's own but no landing folder: the bundled
+   * sample is the default landing of the default warehouse only.
+   */
+  public static CoopstatsException landingRequired(String command, String warehouse) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        "--landing is required with --warehouse: the bundled sample is read only into the default"
+            + " warehouse (./warehouse, when --warehouse is not given), never into "
+            + warehouse
+            + ". Pass the folder that holds one sub-folder per source, for example: coopstats "
+            + command
+            + " --warehouse "
+            + warehouse
+            + " --landing /data/landing");
+  }
+
   public static CoopstatsException unreadableFolder(String dir, Exception cause) {
     return new CoopstatsException(
         ExitCodes.NO_INPUT,

@@ -5,14 +5,24 @@ import coopstats.bronze.LandingFolder;
 import coopstats.contract.Schemas;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The landing folder a run reads: {@code --landing}, else the bundled sample. */
+/**
+ * The landing folder a run reads: {@code --landing}, else the bundled sample, but only into the
+ * default warehouse: a run into a warehouse of one's own never takes in the sample by omission.
+ */
 final class LandingOption {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   @Option(
       names = "--landing",
       paramLabel = "DIR",
-      description = "Landing folder, one sub-folder per source; default: the bundled sample.")
+      description =
+          "Landing folder, one sub-folder per source. Required with --warehouse; without"
+              + " --warehouse, the bundled sample.")
   String landing;
 
   /**
@@ -31,7 +41,11 @@ final class LandingOption {
     return WarehouseOptions.qualify(checked, spark);
   }
 
-  private static String sample(Schemas schemas) {
+  private String sample(Schemas schemas) {
+    var parsed = command.commandLine().getParseResult();
+    if (parsed.hasMatchedOption("--warehouse")) {
+      throw Errors.landingRequired(command.name(), parsed.matchedOptionValue("--warehouse", "DIR"));
+    }
     Path sample = schemas.dir().toAbsolutePath().getParent().resolve("sample").resolve("landing");
     if (!sample.toFile().isDirectory()) {
       throw Errors.missingLanding(sample.toString());

@@ -10,12 +10,47 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@code run} and {@code backfill} check before Spark starts: a local landing folder must be
- * there, be a folder and hold only sources with a profile. A refused command leaves no warehouse
- * and no run behind.
+ * What {@code run} and {@code backfill} check before Spark starts: the sample is the landing of the
+ * default warehouse only, and a local landing folder must be there, be a folder and hold only
+ * sources with a profile. A refused command leaves no warehouse and no run behind.
  */
 class TestLandingChecks {
   @TempDir Path dir;
+
+  @Test
+  void aWarehouseOfOnesOwnNeedsItsLandingFolder() {
+    Path warehouse = dir.resolve("prod");
+    for (String command : new String[] {"run", "backfill"}) {
+      String[] args =
+          command.equals("run")
+              ? new String[] {"run", "--warehouse", warehouse.toString()}
+              : new String[] {
+                "backfill",
+                "--from",
+                "2026-11-19",
+                "--to",
+                "2026-11-20",
+                "--warehouse",
+                warehouse.toString()
+              };
+      Cli r = Cli.run(args);
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(64);
+      assertThat(r.err())
+          .isEqualTo(
+              "coopstats: --landing is required with --warehouse: the bundled sample is read"
+                  + " only into the default warehouse (./warehouse, when --warehouse is not"
+                  + " given), never into "
+                  + warehouse
+                  + ". Pass the folder that holds one sub-folder per source, for example:"
+                  + " coopstats "
+                  + command
+                  + " --warehouse "
+                  + warehouse
+                  + " --landing /data/landing\n");
+      assertThat(r.out()).isEmpty();
+      assertThat(warehouse).as(command).doesNotExist();
+    }
+  }
 
   @Test
   void aMissingLandingFolderExits66AndCreatesNoWarehouse() {
