@@ -293,6 +293,29 @@ public final class Errors {
             + " maintain.");
   }
 
+  /**
+   * {@code table} keeps its Delta log for {@code logHours} only, and Delta keeps no removed file
+   * longer than the log that names it.
+   */
+  public static CoopstatsException retentionBeyondLog(String table, long logHours, long hours) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        "--retain-hours "
+            + hours
+            + " is longer than the "
+            + logHours
+            + " hours "
+            + table
+            + " keeps its Delta log (delta.logRetentionDuration), and Delta keeps no file longer"
+            + " than the log that names it; no table was changed. Pass --retain-hours "
+            + logHours
+            + " or less, or first raise the tables' log retention, for example ALTER TABLE "
+            + table
+            + " SET TBLPROPERTIES ('delta.logRetentionDuration' = 'interval "
+            + hours
+            + " hours').");
+  }
+
   public static CoopstatsException shortRetention(long hours, long safe) {
     return new CoopstatsException(
         ExitCodes.USAGE,
