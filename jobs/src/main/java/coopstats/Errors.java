@@ -185,6 +185,15 @@ public final class Errors {
             + ". Run `bin/coopstats run` first, or pass --warehouse DIR.");
   }
 
+  public static CoopstatsException warehouseNotAFolder(String dir) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        "--warehouse "
+            + dir
+            + " is a file, not a folder. Pass the folder that holds the tables, or that is to hold"
+            + " them, for example --warehouse /data/warehouse.");
+  }
+
   public static CoopstatsException cannotServe(String address, String problem) {
     return new CoopstatsException(
         ExitCodes.CONFIG,

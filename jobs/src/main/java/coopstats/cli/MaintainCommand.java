@@ -50,7 +50,7 @@ final class MaintainCommand implements Callable<Integer> {
       throw Errors.shortRetention(retainHours, Maintenance.SAFE_RETAIN_HOURS);
     }
     var schemas = options.loadSchemas();
-    SparkSession spark = options.session();
+    SparkSession spark = options.existingSession();
     Warehouse warehouse = options.open(spark);
     if (!warehouse.exists("ops", "runs")) {
       throw Errors.missingWarehouse(warehouse.root() + " (no ops.runs table)");

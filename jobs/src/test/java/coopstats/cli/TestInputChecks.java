@@ -3,18 +3,22 @@ package coopstats.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.Cli;
+import coopstats.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@code run} and {@code backfill} check before Spark starts: the sample is the landing of the
- * default warehouse only, and a local landing folder must be there, be a folder and hold only
- * sources with a profile. A refused command leaves no warehouse and no run behind.
+ * What the commands check before Spark starts: the sample is the landing of the default warehouse
+ * only; a local landing folder must be there, be a folder and hold only sources with a profile; a
+ * local warehouse must be a folder, and be there for a command that reads it. A refused command
+ * leaves no warehouse and no run behind.
  */
-class TestLandingChecks {
+class TestInputChecks {
   @TempDir Path dir;
 
   @Test
@@ -92,6 +96,47 @@ class TestLandingChecks {
                 + dir.resolve("landing/investments")
                 + " has no source profile. Known sources: ");
     assertThat(dir.resolve("warehouse")).doesNotExist();
+  }
+
+  @Test
+  void aFileGivenAsTheWarehouseIsRefusedWith64AndLeftAlone() throws IOException {
+    Path file = Files.writeString(dir.resolve("warehouse.txt"), "notes");
+    for (String[] args :
+        List.of(
+            new String[] {"run", "--landing", TestPaths.sample().toString()},
+            new String[] {"maintain"},
+            new String[] {"sql", "SELECT 1"})) {
+      List<String> all = new ArrayList<>(List.of(args));
+      all.addAll(List.of("--warehouse", file.toString()));
+      Cli r = Cli.run(all.toArray(String[]::new));
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(64);
+      assertThat(r.err())
+          .isEqualTo(
+              "coopstats: --warehouse "
+                  + file
+                  + " is a file, not a folder. Pass the folder that holds the tables, or that is to"
+                  + " hold them, for example --warehouse /data/warehouse.\n");
+    }
+    assertThat(file).hasContent("notes");
+  }
+
+  @Test
+  void aCommandThatReadsAWarehouseThatIsNotThereExits66AndCreatesNothing() {
+    Path warehouse = dir.resolve("typo");
+    for (String[] args :
+        List.of(
+            new String[] {"sql", "SELECT 1"}, new String[] {"status"}, new String[] {"maintain"})) {
+      List<String> all = new ArrayList<>(List.of(args));
+      all.addAll(List.of("--warehouse", warehouse.toString()));
+      Cli r = Cli.run(all.toArray(String[]::new));
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(66);
+      assertThat(r.err())
+          .isEqualTo(
+              "coopstats: warehouse not found: "
+                  + uri(warehouse)
+                  + ". Run `bin/coopstats run` first, or pass --warehouse DIR.\n");
+    }
+    assertThat(warehouse).doesNotExist();
   }
 
   private Cli run(Path landing) {
