@@ -60,6 +60,32 @@ public final class Errors {
             + ". Pass --landing with a folder that holds one sub-folder per source (for example landing/cgit/).");
   }
 
+  public static CoopstatsException landingNotAFolder(String dir) {
+    return new CoopstatsException(
+        ExitCodes.NO_INPUT,
+        "landing folder "
+            + dir
+            + " is a file, not a folder. Pass --landing with the folder that holds one sub-folder"
+            + " per source (for example landing/, which holds cgit/), not a file in it.");
+  }
+
+  /**
+   * {@code command} was given a warehouse of the user's own but no landing folder: the bundled
+   * sample is the default landing of the default warehouse only.
+   */
+  public static CoopstatsException landingRequired(String command, String warehouse) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        "--landing is required with --warehouse: the bundled sample is read only into the default"
+            + " warehouse (./warehouse, when --warehouse is not given), never into "
+            + warehouse
+            + ". Pass the folder that holds one sub-folder per source, for example: coopstats "
+            + command
+            + " --warehouse "
+            + warehouse
+            + " --landing /data/landing");
+  }
+
   public static CoopstatsException unreadableFolder(String dir, Exception cause) {
     return new CoopstatsException(
         ExitCodes.NO_INPUT,
@@ -157,6 +183,15 @@ public final class Errors {
         "warehouse not found: "
             + dir
             + ". Run `bin/coopstats run` first, or pass --warehouse DIR.");
+  }
+
+  public static CoopstatsException warehouseNotAFolder(String dir) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        "--warehouse "
+            + dir
+            + " is a file, not a folder. Pass the folder that holds the tables, or that is to hold"
+            + " them, for example --warehouse /data/warehouse.");
   }
 
   public static CoopstatsException cannotServe(String address, String problem) {
@@ -265,6 +300,29 @@ public final class Errors {
             + published
             + ": a run did not finish. Run `coopstats run` first, which puts the tables back, then"
             + " maintain.");
+  }
+
+  /**
+   * {@code table} keeps its Delta log for {@code logHours} only, and Delta keeps no removed file
+   * longer than the log that names it.
+   */
+  public static CoopstatsException retentionBeyondLog(String table, long logHours, long hours) {
+    return new CoopstatsException(
+        ExitCodes.USAGE,
+        "--retain-hours "
+            + hours
+            + " is longer than the "
+            + logHours
+            + " hours "
+            + table
+            + " keeps its Delta log (delta.logRetentionDuration), and Delta keeps no file longer"
+            + " than the log that names it; no table was changed. Pass --retain-hours "
+            + logHours
+            + " or less, or first raise the tables' log retention, for example ALTER TABLE "
+            + table
+            + " SET TBLPROPERTIES ('delta.logRetentionDuration' = 'interval "
+            + hours
+            + " hours').");
   }
 
   public static CoopstatsException shortRetention(long hours, long safe) {

@@ -39,7 +39,13 @@ public final class SampleWarehouse {
       int code =
           Main.execute(
               new String[] {
-                "run", "--warehouse", root.toString(), "--schemas", TestPaths.schemas().toString()
+                "run",
+                "--landing",
+                TestPaths.sample().toString(),
+                "--warehouse",
+                root.toString(),
+                "--schemas",
+                TestPaths.schemas().toString()
               },
               new PrintWriter(stdout),
               new PrintWriter(stderr));

@@ -52,7 +52,13 @@ class ServeIT {
         .isExecutable();
 
     Path warehouse = dir.resolve("warehouse");
-    Launched run = coopstats("run", "--warehouse", warehouse.toString());
+    Launched run =
+        coopstats(
+            "run",
+            "--landing",
+            home().resolve("sample/landing").toString(),
+            "--warehouse",
+            warehouse.toString());
     assertThat(run.code()).as("coopstats run on the sample:\n%s", run.err()).isZero();
 
     // The independent read: coopstats sql in its own JVM, straight from the Delta files.

@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.map_keys;
 import static org.apache.spark.sql.functions.when;
 
-import coopstats.Errors;
 import coopstats.contract.LandingContract;
 import coopstats.contract.Lineage;
 import coopstats.contract.Schemas;
@@ -20,13 +19,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -69,29 +66,7 @@ public final class BronzeJob {
 
   /** The sources found under the landing folder, each with a profile. */
   public List<SourceProfile> sources(String landing) {
-    Path root = new Path(landing);
-    try {
-      FileSystem fs = fs(landing);
-      if (!fs.isDirectory(root)) {
-        throw Errors.missingLanding(landing);
-      }
-      List<SourceProfile> found = new ArrayList<>();
-      for (FileStatus s : fs.listStatus(root)) {
-        String name = s.getPath().getName();
-        if (!s.isDirectory() || name.startsWith(".") || name.startsWith("_")) {
-          continue;
-        }
-        SourceProfile p = schemas.profiles().get(name);
-        if (p == null) {
-          throw Errors.unknownSource(s.getPath().toString(), schemas.profiles().keySet());
-        }
-        found.add(p);
-      }
-      found.sort((a, b) -> a.source().compareTo(b.source()));
-      return found;
-    } catch (IOException e) {
-      throw Errors.unreadableFolder(landing, e);
-    }
+    return LandingFolder.sources(fs(landing), landing, schemas);
   }
 
   private FileSystem fs(String path) {

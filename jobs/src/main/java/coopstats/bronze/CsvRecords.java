@@ -10,7 +10,9 @@ import java.util.List;
  * Splits CSV text into records, each with the physical line it starts on and its raw text. A quoted
  * field may span lines. A quote that is never closed, or whose record only closes lines later with
  * the wrong number of fields, makes only its own line malformed, and reading resumes on the next
- * line: one stray quote never swallows the rows after it. The header is always one line.
+ * line: one stray quote never swallows the rows after it. The header is always one line. A record's
+ * raw text and its fields keep the line breaks inside quotes as delivered ({@code \r\n}, {@code \r}
+ * or {@code \n}): a field's text is the delivered text.
  */
 final class CsvRecords {
   private CsvRecords() {}
@@ -18,6 +20,7 @@ final class CsvRecords {
   /** The header (first non-blank record) and every following non-blank record. */
   static List<Record> split(String text) {
     String[] lines = lines(text);
+    int[] starts = starts(lines, text);
     CsvParser parser = newParser();
     List<Record> out = new ArrayList<>();
     int i = 0;
@@ -48,8 +51,7 @@ final class CsvRecords {
         i++;
         continue;
       }
-      String raw =
-          end == i ? lines[i] : String.join("\n", Arrays.asList(lines).subList(i, end + 1));
+      String raw = text.substring(starts[i], starts[end] + lines[end].length());
       String[] fields = parser.parseLine(raw);
       int width = out.isEmpty() || out.get(0).values() == null ? -1 : out.get(0).values().size();
       if (end > i && width >= 0 && (fields == null || fields.length != width)) {
@@ -92,6 +94,20 @@ final class CsvRecords {
     return lines.toArray(String[]::new);
   }
 
+  /** Where each of {@code lines} starts in {@code text}, so that a record keeps its line breaks. */
+  private static int[] starts(String[] lines, String text) {
+    int[] starts = new int[lines.length];
+    int at = 0;
+    for (int i = 0; i < lines.length; i++) {
+      starts[i] = at;
+      at += lines[i].length();
+      if (at < text.length()) {
+        at += text.startsWith("\r\n", at) ? 2 : 1;
+      }
+    }
+    return starts;
+  }
+
   /** The index of the line on which the record starting at {@code start} ends, or -1. */
   private static int closingLine(String[] lines, int start) {
     boolean inQuotes = false;
@@ -110,7 +126,9 @@ final class CsvRecords {
 
   private static CsvParser newParser() {
     CsvParserSettings settings = new CsvParserSettings();
+    // A record reaches the parser whole, so a line break can only be inside quotes: kept as is.
     settings.getFormat().setLineSeparator("\n");
+    settings.setNormalizeLineEndingsWithinQuotes(false);
     settings.setIgnoreLeadingWhitespaces(false);
     settings.setIgnoreTrailingWhitespaces(false);
     settings.setMaxCharsPerColumn(1_000_000);

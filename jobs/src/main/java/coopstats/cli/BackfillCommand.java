@@ -48,9 +48,10 @@ final class BackfillCommand implements Callable<Integer> {
           spec.commandLine(), "--to " + to + " is before --from " + from + "; swap them.");
     }
     Schemas schemas = options.loadSchemas();
+    String checked = landing.check(schemas);
     SparkSession spark = options.session();
     Warehouse warehouse = options.open(spark);
-    String landingDir = landing.resolve(schemas, spark);
+    String landingDir = LandingOption.resolve(checked, spark);
     Pipeline pipeline = new Pipeline(spark, warehouse, schemas);
     PrintWriter out = spec.commandLine().getOut();
     long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;

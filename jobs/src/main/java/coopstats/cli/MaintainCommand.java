@@ -34,7 +34,9 @@ final class MaintainCommand implements Callable<Integer> {
       defaultValue = "168",
       paramLabel = "H",
       description =
-          "Keep the files of the versions of the last H hours (default: ${DEFAULT-VALUE}).")
+          "Keep the files of the versions of the last H hours (default: ${DEFAULT-VALUE}), at most"
+              + " the tables' log retention (720 unless changed). Set on every table as"
+              + " delta.deletedFileRetentionDuration, which VACUUM and time travel obey.")
   long retainHours;
 
   @Option(
@@ -48,14 +50,13 @@ final class MaintainCommand implements Callable<Integer> {
       throw Errors.shortRetention(retainHours, Maintenance.SAFE_RETAIN_HOURS);
     }
     var schemas = options.loadSchemas();
-    SparkSession spark = options.session();
+    SparkSession spark = options.existingSession();
     Warehouse warehouse = options.open(spark);
     if (!warehouse.exists("ops", "runs")) {
       throw Errors.missingWarehouse(warehouse.root() + " (no ops.runs table)");
     }
     List<Maintenance.Compacted> done =
-        new Maintenance(spark, warehouse, new RunLog(warehouse, schemas))
-            .run(retainHours, unsafeRetention);
+        new Maintenance(spark, warehouse, new RunLog(warehouse, schemas)).run(retainHours);
     PrintWriter out = spec.commandLine().getOut();
     List<Row> rows =
         done.stream()

@@ -53,7 +53,7 @@ final class NotebookRunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Notebook nb = Notebook.read(notebook);
-    SparkSession spark = options.session();
+    SparkSession spark = options.existingSession();
     Warehouse warehouse = options.open(spark);
     if (warehouse.registerAll().isEmpty()) {
       throw Errors.missingWarehouse(warehouse.root());

@@ -32,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     System.setProperty("java.awt.headless", "true");
-    var spark = options.session();
+    var spark = options.existingSession();
     Path file = Report.write(spark, options.open(spark), out);
     spec.commandLine().getErr().println("coopstats: wrote " + file.toAbsolutePath().normalize());
     return ExitCodes.OK;

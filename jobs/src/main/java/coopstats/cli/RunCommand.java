@@ -42,11 +42,12 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Schemas schemas = options.loadSchemas();
+    String landingDir = landing.check(schemas);
     SparkSession spark = options.session();
     Warehouse warehouse = options.open(spark);
     RunResult result =
         new Pipeline(spark, warehouse, schemas)
-            .run(landing.resolve(schemas, spark), date, fullRefresh);
+            .run(LandingOption.resolve(landingDir, spark), date, fullRefresh);
     Summary.print(spec.commandLine().getOut(), spark, warehouse, result);
     if (!result.rejected().isEmpty()) {
       throw Errors.filesRejected(result.rejected());

@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
     // Read by SparkConnectService from the session's configuration, which -D settings form.
     System.setProperty("spark.connect.grpc.binding.address", host);
     System.setProperty("spark.connect.grpc.binding.port", String.valueOf(port));
-    SparkSession spark = options.session();
+    SparkSession spark = options.existingSession();
     Warehouse warehouse = options.open(spark);
     if (!warehouse.exists("gold", "investment_share_yearly")) {
       throw Errors.missingWarehouse(warehouse.root() + " (no gold tables)");

@@ -72,7 +72,7 @@ final class SqlCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give either a QUERY or --file, not both");
     }
-    SparkSession spark = options.session();
+    SparkSession spark = options.existingSession();
     Warehouse warehouse = options.open(spark);
     if (!new org.apache.hadoop.fs.Path(warehouse.root())
         .getFileSystem(spark.sparkContext().hadoopConfiguration())

@@ -46,7 +46,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SparkSession spark = options.session();
+    SparkSession spark = options.existingSession();
     Warehouse warehouse = options.open(spark);
     if (!warehouse.exists("ops", "runs")) {
       throw Errors.missingWarehouse(warehouse.root() + " (no ops.runs table)");

@@ -6,6 +6,7 @@ import coopstats.contract.Settings;
 import coopstats.spark.Sessions;
 import coopstats.spark.Warehouse;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
@@ -36,8 +37,37 @@ final class WarehouseOptions {
     return Schemas.load(Settings.schemas(schemas));
   }
 
+  /**
+   * The session of a command that may create the warehouse ({@code run}, {@code backfill}); a local
+   * file where the warehouse should be is refused before Spark starts.
+   */
   SparkSession session() {
+    checkLocal(false);
     return Sessions.getOrCreate(master, qualify(warehouse));
+  }
+
+  /**
+   * The session of a command that reads an existing warehouse; a local one that is not there, or is
+   * a file, is refused before Spark starts.
+   */
+  SparkSession existingSession() {
+    checkLocal(true);
+    return session();
+  }
+
+  /** Checks a local warehouse folder without Spark; one on another filesystem is left to Spark. */
+  private void checkLocal(boolean mustExist) {
+    org.apache.hadoop.fs.Path uri = new org.apache.hadoop.fs.Path(qualify(warehouse));
+    if (!"file".equals(uri.toUri().getScheme())) {
+      return;
+    }
+    Path dir = Path.of(uri.toUri().getPath()).toAbsolutePath();
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw Errors.warehouseNotAFolder(warehouse);
+    }
+    if (mustExist && !Files.exists(dir)) {
+      throw Errors.missingWarehouse("file:" + dir);
+    }
   }
 
   Warehouse open(SparkSession spark) {

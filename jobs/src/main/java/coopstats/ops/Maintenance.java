@@ -5,26 +5,35 @@ import coopstats.contract.RunMode;
 import coopstats.contract.RunStatus;
 import coopstats.spark.Warehouse;
 import io.delta.tables.DeltaTable;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Console;
 
 /**
  * Compacts the small files that nightly runs leave in bronze, silver and gold (Delta OPTIMIZE) and
  * removes the files no version within the retention still needs (VACUUM), under the warehouse lock
- * so that it never overlaps a run. It then logs itself in {@code ops.runs} as a {@code noop} with
- * mode {@code maintain} and the compacted versions: the next run starts from those versions rather
- * than taking the compaction for an unfinished run and restoring the tables behind it.
+ * so that it never overlaps a run. The retention is set on each table as the property VACUUM obeys
+ * ({@link Retention}), so it is also what Delta allows time travel within afterwards. It then logs
+ * itself in {@code ops.runs} as a {@code noop} with mode {@code maintain} and the compacted
+ * versions: the next run starts from those versions rather than taking the compaction for an
+ * unfinished run and restoring the tables behind it.
  */
 public final class Maintenance {
   /** Delta's own default for {@code delta.deletedFileRetentionDuration}: 7 days. */
   public static final long SAFE_RETAIN_HOURS = 168;
 
-  private static final String CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
+  private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
 
   /**
    * How many partitions VACUUM lists a table's files into. Spark's default, 10,000, is sized for
@@ -47,10 +56,12 @@ public final class Maintenance {
   }
 
   /**
-   * Optimizes and vacuums every table; {@code unsafeRetention} lets the retention go below Delta's
-   * check for this one command, and only then is the check switched off, and back on after.
+   * Keeps every table's removed files for {@code retainHours}, then optimizes and vacuums it. A
+   * retention longer than a table's log retention is refused before any table changes. Delta's
+   * retention check ({@code spark.databricks.delta.retentionDurationCheck.enabled}) only compares
+   * hours given to VACUUM with this property, so it never stops a short one: the caller does.
    */
-  public List<Compacted> run(long retainHours, boolean unsafeRetention) {
+  public List<Compacted> run(long retainHours) {
     Instant started = Instant.now();
     String runId = RunRecord.id(started, "maintain");
     try (RunLock lock =
@@ -58,6 +69,7 @@ public final class Maintenance {
       Optional<RunRecord.Published> last = log.lastPublished();
       List<String> tables = tables();
       last.ifPresent(p -> checkPublished(p, tables));
+      checkLogRetention(tables, retainHours);
       List<Compacted> out = new ArrayList<>();
       Map<String, Long> versions = new TreeMap<>(last.map(p -> p.deltaVersions()).orElse(Map.of()));
       // A setting the user gave is kept; otherwise the listing gets as many partitions as cores.
@@ -67,7 +79,7 @@ public final class Maintenance {
       }
       try {
         for (String table : tables) {
-          out.add(compact(table, retainHours, unsafeRetention));
+          out.add(compact(table, retainHours));
           String[] lt = table.split("\\.");
           versions.put(table, warehouse.version(lt[0], lt[1]));
         }
@@ -81,21 +93,50 @@ public final class Maintenance {
     }
   }
 
-  private Compacted compact(String table, long retainHours, boolean unsafeRetention) {
+  private Compacted compact(String table, long retainHours) {
     String[] lt = table.split("\\.");
     DeltaTable delta = DeltaTable.forPath(spark, warehouse.path(lt[0], lt[1]));
     long before = files(delta);
+    keepRemovedFiles(lt, retainHours);
     delta.optimize().executeCompaction();
-    String check = spark.conf().get(CHECK, "true");
-    if (unsafeRetention) {
-      spark.conf().set(CHECK, "false");
-    }
-    try {
-      delta.vacuum(retainHours);
-    } finally {
-      spark.conf().set(CHECK, check);
-    }
+    vacuum(table, delta);
     return new Compacted(table, before, files(delta));
+  }
+
+  /** Sets the table's file retention to {@code hours}, in a commit only when it differs. */
+  private void keepRemovedFiles(String[] lt, long hours) {
+    if (Retention.filesMillis(warehouse.metadata(lt[0], lt[1])) != TimeUnit.HOURS.toMillis(hours)) {
+      warehouse.setProperties(lt[0], lt[1], Map.of(Retention.FILES, Retention.interval(hours)));
+    }
+  }
+
+  /**
+   * VACUUM by the table's own retention. Delta prints its count of deleted files on the JVM's
+   * stdout, which is the command's result; it goes to the log instead, with the table's name.
+   */
+  private static void vacuum(String table, DeltaTable delta) {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (PrintStream to = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+      Console.withOut(to, () -> delta.vacuum());
+    }
+    printed
+        .toString(StandardCharsets.UTF_8)
+        .lines()
+        .filter(l -> !l.isBlank())
+        .forEach(l -> LOG.info("VACUUM {}: {}", table, l));
+  }
+
+  /**
+   * Delta refuses a file retention longer than a table's log retention: say so before any change.
+   */
+  private void checkLogRetention(List<String> tables, long retainHours) {
+    for (String table : tables) {
+      String[] lt = table.split("\\.");
+      long log = Retention.logMillis(warehouse.metadata(lt[0], lt[1]));
+      if (log < TimeUnit.HOURS.toMillis(retainHours)) {
+        throw Errors.retentionBeyondLog(table, Retention.hours(log), retainHours);
+      }
+    }
   }
 
   private static long files(DeltaTable delta) {

@@ -103,7 +103,7 @@ final class TableDefinitions {
    * Sets table properties in one commit: deletion vectors on a silver table created before silver
    * had them, or the statistics columns of one created before it had those.
    */
-  private void setProperties(String path, Map<String, String> properties) {
+  void setProperties(String path, Map<String, String> properties) {
     String list =
         properties.entrySet().stream()
             .map(
@@ -117,7 +117,7 @@ final class TableDefinitions {
    * A table's metadata as its latest commit left it, read from the Delta log (its checksum file
    * when there is one) without running a query.
    */
-  private Metadata metadata(String path) {
+  Metadata metadata(String path) {
     return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).metadata();
   }
 

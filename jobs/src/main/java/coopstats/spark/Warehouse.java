@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Metadata;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,6 +181,16 @@ public final class Warehouse {
   /** Puts the table back to {@code version}, in a new commit, with Delta's RESTORE. */
   public void restore(String layer, String table, long version) {
     DeltaTable.forPath(spark, path(layer, table)).restoreToVersion(version);
+  }
+
+  /** An existing table's metadata (schema, properties) as its latest commit left it. */
+  public Metadata metadata(String layer, String table) {
+    return definitions.metadata(path(layer, table));
+  }
+
+  /** Sets table properties of an existing table, in one commit. */
+  public void setProperties(String layer, String table, Map<String, String> properties) {
+    definitions.setProperties(path(layer, table), properties);
   }
 
   /** The latest Delta version of a table, or -1 when it does not exist. */

@@ -58,6 +58,20 @@ class TestCsvRecords {
     assertThat(r.get(3).values()).containsExactly("6", "two\nlines", "7");
   }
 
+  /** csv-spectrum's newlines_crlf: a line break inside a quoted field is part of its text. */
+  @Test
+  void aQuotedFieldKeepsItsLineBreaksAsDelivered() {
+    List<Record> records =
+        CsvRecords.split("a,b,c\r\n1,2,3\r\n\"Once upon \r\na time\",5,6\r\n7,\"x\ry\ny\",9\r\n");
+    assertThat(records)
+        .containsExactly(
+            new Record(1, "a,b,c", List.of("a", "b", "c"), null),
+            new Record(2, "1,2,3", List.of("1", "2", "3"), null),
+            new Record(
+                3, "\"Once upon \r\na time\",5,6", List.of("Once upon \r\na time", "5", "6"), null),
+            new Record(5, "7,\"x\ry\ny\",9", List.of("7", "x\ry\ny", "9"), null));
+  }
+
   @Test
   void crlfLineEndingsAndEmptyFields() {
     List<Record> records = CsvRecords.split("a,b,c\r\n1,,3\r\n");

@@ -95,9 +95,45 @@ class CliIT {
             dir.resolve("w2").toString());
     assertThat(missing.code()).isEqualTo(66);
     assertThat(missing.err()).contains("landing folder not found").contains("--landing");
+    assertThat(dir.resolve("w2")).as("a warehouse for a run that could not start").doesNotExist();
     Result noWarehouse = coopstats("sql", "--warehouse", dir.resolve("w3").toString(), "SELECT 1");
     assertThat(noWarehouse.code()).isEqualTo(66);
     assertThat(noWarehouse.err()).contains("warehouse not found");
+  }
+
+  /**
+   * A run into a warehouse of one's own with no --landing, or with a landing folder that is not
+   * there, stops with the usage or no-input code before Spark starts, and creates nothing.
+   */
+  @Test
+  void aRunWithoutItsLandingFolderStopsAtOnceAndCreatesNoWarehouse() throws Exception {
+    Path warehouse = dir.resolve("prod");
+    Result noLanding = coopstats("run", "--warehouse", warehouse.toString());
+    assertThat(noLanding.code()).as(noLanding.err()).isEqualTo(64);
+    assertThat(noLanding.err().lines())
+        .contains(
+            "coopstats: --landing is required with --warehouse: the bundled sample is read only"
+                + " into the default warehouse (./warehouse, when --warehouse is not given), never"
+                + " into "
+                + warehouse
+                + ". Pass the folder that holds one sub-folder per source, for example: coopstats"
+                + " run --warehouse "
+                + warehouse
+                + " --landing /data/landing");
+    assertThat(noLanding.out()).isEmpty();
+
+    Path landing = dir.resolve("no-such-landing");
+    Result missing =
+        coopstats("run", "--landing", landing.toString(), "--warehouse", warehouse.toString());
+    assertThat(missing.code()).as(missing.err()).isEqualTo(66);
+    assertThat(missing.err().lines())
+        .contains(
+            "coopstats: landing folder not found: "
+                + "file:"
+                + landing
+                + ". Pass --landing with a folder that holds one sub-folder per source (for"
+                + " example landing/cgit/).");
+    assertThat(warehouse).doesNotExist();
   }
 
   @Test
@@ -107,7 +143,13 @@ class CliIT {
     Path lock = warehouse.resolve("_lock");
     try (RunLock first =
         RunLock.acquire(new Configuration(), warehouse.toUri().toString(), "first-run")) {
-      Result second = coopstats("run", "--warehouse", warehouse.toString());
+      Result second =
+          coopstats(
+              "run",
+              "--landing",
+              TestPaths.sample().toString(),
+              "--warehouse",
+              warehouse.toString());
       assertThat(second.code()).isEqualTo(75);
       assertThat(second.err()).contains("another run holds the warehouse", "first-run");
       assertThat(lock).as("the first run's lock, left alone").exists();
@@ -119,11 +161,14 @@ class CliIT {
 
   /** Runs {@code bin/coopstats} in its own JVM and returns its exit code, stdout and stderr. */
   static Result coopstats(String... args) throws IOException, InterruptedException {
-    return coopstats(Map.of(), args);
+    return coopstatsIn(null, Map.of(), args);
   }
 
-  /** As {@link #coopstats(String...)}, with {@code env} added to the environment. */
-  static Result coopstats(Map<String, String> env, String... args)
+  /**
+   * As {@link #coopstats(String...)}, in the working directory {@code cwd} and with {@code env}
+   * added to the environment.
+   */
+  static Result coopstatsIn(Path cwd, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(TestPaths.home().resolve("bin/coopstats").toString());
@@ -133,7 +178,7 @@ class CliIT {
     try {
       ProcessBuilder builder =
           new ProcessBuilder(command)
-              .directory(out.getParent().toFile())
+              .directory((cwd != null ? cwd : out.getParent()).toFile())
               .redirectOutput(out.toFile())
               .redirectError(err.toFile());
       builder.environment().putAll(env);

@@ -8,8 +8,10 @@ import java.util.Map;
 
 /**
  * The bundled sample run once by {@code bin/coopstats} in its own JVM, shared by the integration
- * tests that only read the warehouse. The run is given credentials in its Spark and Hadoop
- * configuration, as a user would pass them, so that its output can be checked for them.
+ * tests that only read the warehouse. It is {@code bin/coopstats run} alone, as on a fresh
+ * checkout, from a folder of its own: the sample into {@code ./warehouse}, the one case where no
+ * option is needed. The run is given credentials in its Spark and Hadoop configuration, as a user
+ * would pass them, so that its output can be checked for them.
  */
 final class LaunchedSample {
   static final String SECRET = "Zq8cSecretValue";
@@ -22,7 +24,8 @@ final class LaunchedSample {
   static synchronized CliIT.Result run() {
     if (run == null) {
       try {
-        warehouse = Files.createTempDirectory("coopstats-launched").resolve("warehouse");
+        Path cwd = Files.createTempDirectory("coopstats-launched");
+        warehouse = cwd.resolve("warehouse");
         String javaOpts =
             "-Dspark.hadoop.fs.s3a.access.key=AKIA"
                 + SECRET
@@ -30,9 +33,7 @@ final class LaunchedSample {
                 + SECRET
                 + " -Dspark.hadoop.fs.azure.account.key.coop.dfs.core.windows.net="
                 + SECRET;
-        run =
-            CliIT.coopstats(
-                Map.of("JAVA_OPTS", javaOpts), "run", "--warehouse", warehouse.toString());
+        run = CliIT.coopstatsIn(cwd, Map.of("JAVA_OPTS", javaOpts), "run");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {

@@ -68,6 +68,13 @@ class TestBadInput {
         inv.resolve("drift_renamed.csv"),
         "record_id,year,month,investor,nation,sector,amount,currency,unit,is_tech\n"
             + "R1,2019,,X,Kenya,energy,5,USD,million,\n");
+    // csv-spectrum's newlines_crlf: a file with CRLF line ends, and a CRLF inside a quoted field.
+    Files.write(
+        inv.resolve("crlf.csv"),
+        (HEADER.replace("\n", "\r\n")
+                + "C1,2019,,\"Once upon \r\na time\",Kenya,energy,5,USD,million,\r\n"
+                + "C2,2019,,X,Kenya,energy,5,USD,million,\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     Files.writeString(inv.resolve("empty.csv"), HEADER);
     Files.write(inv.resolve("zero.csv"), new byte[0]);
     byte[] binary = new byte[2048];
@@ -116,6 +123,30 @@ class TestBadInput {
         .containsExactly("line,rule", "2,malformed_record", "3,malformed_record", "8,not_null");
     assertThat(sql("SELECT investor FROM silver.investment WHERE record_id = 'M3'"))
         .containsExactly("investor", "\"Two", "Lines\"");
+  }
+
+  @Test
+  void aLineBreakInsideAQuotedFieldIsKeptByteForByte() {
+    assertThat(
+            sql(
+                "SELECT _line, hex(investor) AS investor, hex(_raw) AS raw FROM bronze.investment"
+                    + " WHERE _file = 'investment/crlf.csv' ORDER BY _line"))
+        .containsExactly(
+            "_line,investor,raw",
+            "2,"
+                + hex("Once upon \r\na time")
+                + ","
+                + hex("C1,2019,,\"Once upon \r\na time\",Kenya,energy,5,USD,million,"),
+            "4," + hex("X") + "," + hex("C2,2019,,X,Kenya,energy,5,USD,million,"));
+    assertThat(
+            sql("SELECT hex(investor) AS investor FROM silver.investment WHERE record_id = 'C1'"))
+        .containsExactly("investor", hex("Once upon \r\na time"));
+  }
+
+  private static String hex(String text) {
+    return java.util.HexFormat.of()
+        .withUpperCase()
+        .formatHex(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.Cli;
 import coopstats.SampleWarehouse;
+import coopstats.TestPaths;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -24,7 +25,9 @@ class TestSampleEndToEnd {
   static void runSampleTwice() {
     run = new Cli(0, SampleWarehouse.out(), SampleWarehouse.err());
     warehouse = SampleWarehouse.copy(dir);
-    again = Cli.run("run", "--warehouse", warehouse.toString());
+    again =
+        Cli.run(
+            "run", "--landing", TestPaths.sample().toString(), "--warehouse", warehouse.toString());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.Cli;
 import coopstats.SampleWarehouse;
+import coopstats.TestPaths;
 import coopstats.TestSpark;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,9 @@ class TestGoldReaderGate {
                 + table
                 + "` SET TBLPROPERTIES ('delta.enableDeletionVectors' = 'true')");
 
-    Cli run = Cli.run("run", "--warehouse", warehouse.toString());
+    Cli run =
+        Cli.run(
+            "run", "--landing", TestPaths.sample().toString(), "--warehouse", warehouse.toString());
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(65);
     assertThat(run.err())
