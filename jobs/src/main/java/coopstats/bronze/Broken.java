@@ -43,4 +43,32 @@ record Broken(BronzeRule rule, String reason) {
   static Broken unreadable(String file, String sheet, String error) {
     return new Broken(BronzeRule.UNREADABLE_FILE, file + ", " + sheet + ": " + error);
   }
+
+  /**
+   * A row whose own total, in the column headed {@code header}, is not the sum of its cells. {@code
+   * where} names the file and, in a workbook, the sheet.
+   */
+  static Broken totalMismatch(
+      String where,
+      long line,
+      String header,
+      java.math.BigDecimal total,
+      java.math.BigDecimal sum,
+      java.math.BigDecimal tolerance) {
+    return new Broken(
+        BronzeRule.TOTAL_MISMATCH,
+        where
+            + ", row "
+            + line
+            + ": the file's total '"
+            + header
+            + "' is "
+            + total.toPlainString()
+            + " but the cells read from the row sum to "
+            + sum.toPlainString()
+            + " (tolerance "
+            + tolerance.toPlainString()
+            + "); the cells are kept as read. Ask the publisher which is right, or widen"
+            + " unpivot's total_tolerance in the source's profile if the difference is rounding");
+  }
 }

@@ -20,7 +20,13 @@ public enum BronzeRule {
    * The workbook cannot be opened: encrypted, truncated or damaged, or without the profile's sheet.
    * Its one bronze row (line 0) stands for the whole file.
    */
-  UNREADABLE_FILE;
+  UNREADABLE_FILE,
+  /**
+   * A wide table's row whose own total (the profile's {@code unpivot.total}) differs from the sum
+   * of the cells read from it by more than the tolerance. The total itself is the record that
+   * breaks the rule; the row's cells are kept as read.
+   */
+  TOTAL_MISMATCH;
 
   /** How the reason of {@link #MISSING_COLUMN} begins; see {@link #of}. */
   static final String MISSING_COLUMN_REASON = "missing required column(s) ";

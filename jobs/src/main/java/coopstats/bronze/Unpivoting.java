@@ -1,19 +1,26 @@
 package coopstats.bronze;
 
+import coopstats.contract.Lineage;
 import coopstats.contract.SourceProfile;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a wide table's cells go in a bronze row, worked out once per file: the columns whose header
  * the profile's {@code unpivot} matches, and the bronze slots of the header, the value and, for a
- * keyless source, the record id of each cell.
+ * keyless source, the record id of each cell. A table with its own total column has each row's
+ * total checked against the sum of the cells read from the row.
  */
 final class Unpivoting {
-  private static final int RAW =
-      coopstats.contract.Lineage.BRONZE.indexOf(coopstats.contract.Lineage.RAW);
+  private static final Logger LOG = LoggerFactory.getLogger(Unpivoting.class);
+  private static final int RAW = Lineage.BRONZE.indexOf(Lineage.RAW);
+  private static final int ERROR = Lineage.BRONZE.indexOf(Lineage.ERROR);
+  private static final int RULE = Lineage.BRONZE.indexOf(Lineage.RULE);
 
   /** The file's columns that are unpivoted, in order; a mapped column never is. */
   private final List<Integer> cells = new ArrayList<>();
@@ -25,6 +32,11 @@ final class Unpivoting {
   /** The record id's slot when the source has no key (each cell names itself), else -1. */
   private final int idSlot;
 
+  /** The file's own total column, which is never unpivoted, or -1. */
+  private final int totalColumn;
+
+  private final BigDecimal tolerance;
+
   Unpivoting(
       SourceProfile profile,
       List<String> headers,
@@ -33,8 +45,12 @@ final class Unpivoting {
       int lineage) {
     this.headers = headers;
     SourceProfile.Unpivot u = profile.unpivot();
+    List<String> keys = headers.stream().map(BronzeReader::headerKey).toList();
+    this.totalColumn = u.total() == null ? -1 : keys.indexOf(BronzeReader.headerKey(u.total()));
+    this.tolerance = u.toleranceOrZero();
     for (int i = 0; i < headers.size(); i++) {
-      if (u.matches(headers.get(i))
+      if (i != totalColumn
+          && u.matches(headers.get(i))
           && !mappedKeys.contains(BronzeReader.headerKey(headers.get(i)))) {
         cells.add(i);
       }
@@ -62,17 +78,71 @@ final class Unpivoting {
       if (value == null || value.isBlank()) {
         continue;
       }
-      String header = headers.get(i).strip();
-      Object[] cell = row.clone();
-      cell[nameSlot] = header;
-      cell[valueSlot] = value;
-      // The cell's header is part of what was delivered: keep it beside the row's text.
-      cell[RAW] = "[" + header + "] " + row[RAW];
-      if (idSlot >= 0) {
-        cell[idSlot] = file + "#" + (sheet == null ? "" : sheet + "!") + line + ":" + header;
-      }
-      out.add(cell);
+      out.add(cell(row, i, value, file, sheet, line));
+    }
+    Broken broken = out.isEmpty() ? null : totalCheck(fields, file, sheet, line);
+    if (broken != null) {
+      LOG.warn("{}", broken.reason());
+      Object[] total = cell(row, totalColumn, fields.get(totalColumn), file, sheet, line);
+      total[ERROR] = broken.reason();
+      total[RULE] = broken.rule().ruleName();
+      out.add(total);
     }
     return out;
+  }
+
+  private Object[] cell(
+      Object[] row, int column, String value, String file, String sheet, long line) {
+    String header = headers.get(column).strip();
+    Object[] cell = row.clone();
+    cell[nameSlot] = header;
+    cell[valueSlot] = value;
+    // The cell's header is part of what was delivered: keep it beside the row's text.
+    cell[RAW] = "[" + header + "] " + row[RAW];
+    if (idSlot >= 0) {
+      cell[idSlot] = file + "#" + (sheet == null ? "" : sheet + "!") + line + ":" + header;
+    }
+    return cell;
+  }
+
+  /**
+   * Why the row's own total is not the sum of its cells, or null when it is (within the tolerance),
+   * when the table has no total column, or when the total or a cell is not a plain number (silver
+   * quarantines such a cell).
+   */
+  private Broken totalCheck(List<String> fields, String file, String sheet, long line) {
+    BigDecimal total = totalColumn < 0 ? null : number(fields.get(totalColumn));
+    if (total == null) {
+      return null;
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    for (int i : cells) {
+      String value = fields.get(i);
+      if (value != null && !value.isBlank()) {
+        BigDecimal n = number(value);
+        if (n == null) {
+          return null;
+        }
+        sum = sum.add(n);
+      }
+    }
+    if (total.subtract(sum).abs().compareTo(tolerance) <= 0) {
+      return null;
+    }
+    String where = sheet == null ? file : file + ", sheet '" + sheet + "'";
+    return Broken.totalMismatch(
+        where, line, headers.get(totalColumn).strip(), total, sum, tolerance);
+  }
+
+  /** A cell as a number, with thousands separators; null when blank or not a plain number. */
+  private static BigDecimal number(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(text.strip().replace(",", ""));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 }

@@ -37,11 +37,23 @@ public record SourceProfile(
   /**
    * How a wide table (one column per year, or per country) becomes records: each non-blank cell of
    * a column whose trimmed header matches {@code columns} is one record, its header in the
-   * canonical column {@code nameTo} and its value in {@code valueTo}.
+   * canonical column {@code nameTo} and its value in {@code valueTo}. A table with a column of its
+   * own totals names it in {@code total}: each row's total must equal the sum of the cells read
+   * from that row, within {@code totalTolerance} (0 by default), in the file's own units.
    */
   @JsonIgnoreProperties(ignoreUnknown = false)
-  public record Unpivot(String columns, String nameTo, String valueTo)
+  public record Unpivot(
+      String columns,
+      String nameTo,
+      String valueTo,
+      String total,
+      java.math.BigDecimal totalTolerance)
       implements java.io.Serializable {
+    /** How far a row's total may be from the sum of its cells: rounding in the publication. */
+    public java.math.BigDecimal toleranceOrZero() {
+      return totalTolerance == null ? java.math.BigDecimal.ZERO : totalTolerance;
+    }
+
     /** True when a column headed {@code header} is unpivoted. */
     public boolean matches(String header) {
       return header != null
@@ -60,6 +72,15 @@ public record SourceProfile(
             + columns
             + "' is not a regular expression: "
             + e.getDescription();
+      }
+      if (total == null && totalTolerance != null) {
+        return "unpivot total_tolerance needs total: the header of the file's own total column";
+      }
+      if (total != null && total.isBlank()) {
+        return "unpivot total is empty: name the header of the file's own total column";
+      }
+      if (totalTolerance != null && totalTolerance.signum() < 0) {
+        return "unpivot total_tolerance " + totalTolerance + " is negative";
       }
       for (String c : List.of(nameTo, valueTo)) {
         if (!canonical.contains(c)) {

@@ -63,6 +63,10 @@ class TestUnpivot {
   }
 
   static List<Row> read(String file, byte[] bytes) {
+    return read(schemas, file, bytes);
+  }
+
+  static List<Row> read(Schemas schemas, String file, byte[] bytes) {
     SourceProfile p = schemas.profiles().get("bulletin");
     BronzeReader reader =
         new BronzeReader(
@@ -145,5 +149,55 @@ class TestUnpivot {
             PROFILE.replace("{country: 国家(地区)}", "{country: 国家(地区), year: 年份}"));
     assertThatThrownBy(() -> Schemas.load(mapped))
         .hasMessageContaining("column 'year' is filled by unpivot");
+  }
+
+  @Test
+  void aRowWhoseOwnTotalIsNotTheSumOfItsCellsAddsItsTotalAsAQuarantinedRecord() throws Exception {
+    Schemas checked =
+        Schemas.load(
+            withProfile(
+                dir.resolve("total"),
+                PROFILE.replace(
+                    "value_to: amount}",
+                    "value_to: amount, total: 合计," + " total_tolerance: 0.5}")));
+    String csv =
+        """
+        国家(地区),2016年,2017年,合计
+        肯尼亚,"1,200",-35,"1,165.4"
+        越南,n/a,50,49
+        老挝,10,20,31
+        """;
+    List<Row> rows = read(checked, "bulletin/t.csv", csv.getBytes(StandardCharsets.UTF_8));
+    // Kenya's total is within the tolerance; Vietnam's cell is not a number, so its row is not
+    // checked; Laos's total is 1 more than its cells: every cell is kept, and the total is added.
+    assertThat(rows)
+        .extracting(r -> cols(r, "_line", "year", "country", "amount", "_rule"))
+        .containsExactly(
+            row("2", "2016年", "肯尼亚", "1,200"),
+            row("2", "2017年", "肯尼亚", "-35"),
+            row("3", "2016年", "越南", "n/a"),
+            row("3", "2017年", "越南", "50"),
+            row("4", "2016年", "老挝", "10"),
+            row("4", "2017年", "老挝", "20"),
+            List.of("4", "合计", "老挝", "31", "total_mismatch"));
+    assertThat(cols(rows.get(6), "record_id", "_raw", "_error"))
+        .containsExactly(
+            "bulletin/t.csv#4:合计",
+            "[合计] 老挝,10,20,31",
+            "bulletin/t.csv, row 4: the file's total '合计' is 31 but the cells read from the row"
+                + " sum to 30 (tolerance 0.5); the cells are kept as read. Ask the publisher which"
+                + " is right, or widen unpivot's total_tolerance in the source's profile if the"
+                + " difference is rounding");
+  }
+
+  @Test
+  void aToleranceWithoutATotalStopsTheRun() throws Exception {
+    Path bad =
+        withProfile(
+            dir.resolve("tolerance"),
+            PROFILE.replace("value_to: amount}", "value_to: amount, total_tolerance: 1}"));
+    assertThatThrownBy(() -> Schemas.load(bad))
+        .hasMessageContaining("bulletin.yaml")
+        .hasMessageContaining("unpivot total_tolerance needs total");
   }
 }
