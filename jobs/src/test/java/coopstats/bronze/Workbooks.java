@@ -216,6 +216,58 @@ public final class Workbooks {
     }
   }
 
+  /** The years of {@link #mofcom()}'s table, as its header writes them. */
+  public static final List<String> MOFCOM_YEARS =
+      List.of("2019年", "2020年", "2021年", "2022年", "2023年");
+
+  /**
+   * The country rows of {@link #mofcom()}: a short Chinese name, then a cell per year in 万美元 (a
+   * number cell, text as a person typed it, or null for a blank cell). Net flows, so some are
+   * negative.
+   */
+  public static final List<List<Object>> MOFCOM_ROWS =
+      List.of(
+          java.util.Arrays.asList("肯尼亚", 12345, -2083, 31234.5, 8000, 5000),
+          java.util.Arrays.asList("刚果（金）", -4821, 10456, null, 2000, 3000.25),
+          java.util.Arrays.asList("刚果（布）", 2500, "1,800", 1200, -150, 900),
+          java.util.Arrays.asList("南非", 33870, 30000, 48000, null, 12000));
+
+  /**
+   * A sheet laid out as MOFCOM's Statistical Bulletin lays out its country-by-year table: a title
+   * merged across the header, the unit on its own row, {@code 国家(地区)} and the years across, the
+   * countries, a {@code 合计} row that sums each year, and a note under the table.
+   */
+  public static byte[] mofcom() throws IOException {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      Sheet s = wb.createSheet("表3-5");
+      row(s, 1, "2019-2023年中国对非洲直接投资流量情况");
+      s.addMergedRegion(CellRangeAddress.valueOf("A1:F1"));
+      row(s, 2, "单位：万美元");
+      List<Object> header = new ArrayList<>(List.of("国家(地区)"));
+      header.addAll(MOFCOM_YEARS);
+      row(s, 3, header.toArray());
+      int number = 4;
+      double[] totals = new double[MOFCOM_YEARS.size()];
+      for (List<Object> r : MOFCOM_ROWS) {
+        row(s, number++, r.toArray());
+        for (int i = 0; i < totals.length; i++) {
+          Object v = r.get(i + 1);
+          totals[i] += v instanceof Number n ? n.doubleValue() : v == null ? 0 : parse((String) v);
+        }
+      }
+      Row total = row(s, number++, "合计");
+      for (int i = 0; i < totals.length; i++) {
+        total.createCell(i + 1).setCellValue(totals[i]);
+      }
+      row(s, number + 1, "注：流量为负值表示该年度撤资大于投资。");
+      return bytes(wb);
+    }
+  }
+
+  private static double parse(String text) {
+    return Double.parseDouble(text.replace(",", ""));
+  }
+
   /** A workbook whose only sheet holds a title and no header. */
   static byte[] titleOnly() throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {

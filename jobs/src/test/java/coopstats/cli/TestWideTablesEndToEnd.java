@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coopstats.Cli;
 import coopstats.Tags;
 import coopstats.TestPaths;
+import coopstats.bronze.Workbooks;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +82,25 @@ class TestWideTablesEndToEnd {
       Note: net flows.,,,
       """;
 
+  /**
+   * MOFCOM's bulletin as a workbook, read by a profile of the user's own: no code, only this file.
+   * 万美元 is the currency USD in the unit 万 (10^4).
+   */
+  static final String MOFCOM_PROFILE =
+      """
+      source: mofcom
+      series: mofcom_bulletin
+      kind: investment
+      format: xlsx
+      header_row: auto
+      delivery: snapshot
+      key: []
+      columns: {country: 国家(地区)}
+      constants: {currency: USD, unit: 万, sector: Unspecified}
+      net_flows: true
+      unpivot: {columns: '^(19|20)[0-9]{2}年$', name_to: year, value_to: amount}
+      """;
+
   @TempDir static Path dir;
   static Cli run;
 
@@ -89,9 +109,12 @@ class TestWideTablesEndToEnd {
     Path schemas = TestPaths.schemasWith(dir, "sources/sais_cari.yaml", "");
     Files.writeString(schemas.resolve("sources/bulletin.yaml"), BULLETIN_PROFILE);
     Files.writeString(schemas.resolve("sources/flows.yaml"), FLOWS_PROFILE);
+    Files.writeString(schemas.resolve("sources/mofcom.yaml"), MOFCOM_PROFILE);
     deliver("sais_cari", "sais_cari.csv", Files.readString(SAIS));
     deliver("bulletin", "bulletin_2020.csv", BULLETIN);
     deliver("flows", "flows.csv", FLOWS);
+    Files.createDirectories(dir.resolve("landing/mofcom"));
+    Files.write(dir.resolve("landing/mofcom/bulletin_2023.xlsx"), Workbooks.mofcom());
     run = Cli.runWith(schemas, Cli.runArgs(dir));
   }
 
@@ -261,5 +284,72 @@ class TestWideTablesEndToEnd {
             "flows,2019,AGO,-2000000.00",
             "flows,2019,KEN,5000000.00",
             "flows,2020,AGO,4000000.00");
+  }
+
+  @Test
+  void everyCellOfAMofcomBulletinWorkbookIsAccountedForWithExactYearlySums() {
+    // The bulletin's cells in plain Java: per year, how many and their sum in USD (万 = 10^4).
+    Map<String, BigDecimal> sums = new TreeMap<>();
+    int cells = 0;
+    for (List<Object> row : Workbooks.MOFCOM_ROWS) {
+      for (int i = 1; i < row.size(); i++) {
+        Object v = row.get(i);
+        if (v != null) {
+          cells++;
+          BigDecimal n = new BigDecimal(v.toString().replace(",", ""));
+          sums.merge(
+              Workbooks.MOFCOM_YEARS.get(i - 1).replace("年", ""),
+              n.scaleByPowerOfTen(4),
+              BigDecimal::add);
+        }
+      }
+    }
+    assertThat(cells).isEqualTo(18);
+    List<String> expected = new ArrayList<>(List.of("year,count,amount_usd"));
+    sums.forEach((year, sum) -> expected.add(year + ",%s," + sum.setScale(2).toPlainString()));
+    List<String> silver =
+        csv(
+            "SELECT year, count(*), sum(amount_usd) FROM silver.investment WHERE source ="
+                + " 'mofcom' AND series = 'mofcom_bulletin' AND _sheet = '表3-5' GROUP BY year"
+                + " ORDER BY year");
+    assertThat(silver).hasSize(6);
+    long kept = silver.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[1])).sum();
+    assertThat(kept).isEqualTo(cells);
+    for (int i = 1; i < silver.size(); i++) {
+      String[] f = silver.get(i).split(",");
+      assertThat(silver.get(i)).isEqualTo(expected.get(i).formatted(f[1]));
+    }
+    // Net flows: DR Congo's 2019 and Kenya's 2020 and Congo's 2022 are negative, and kept.
+    assertThat(
+            csv(
+                "SELECT year, country_iso3, amount_usd FROM silver.investment WHERE source ="
+                    + " 'mofcom' AND amount_usd < 0 ORDER BY year"))
+        .containsExactly(
+            "year,country_iso3,amount_usd",
+            "2019,COD,-48210000.00",
+            "2020,KEN,-20830000.00",
+            "2022,COG,-1500000.00");
+    // Gold's yearly totals for the series are the sums of the cells, the negatives netted.
+    List<String> gold = new ArrayList<>(List.of("year,amount_usd"));
+    sums.forEach((year, sum) -> gold.add(year + "," + sum.setScale(2).toPlainString()));
+    assertThat(
+            csv(
+                "SELECT year, amount_usd FROM gold.investment_share_yearly WHERE series ="
+                    + " 'mofcom_bulletin' AND group_type = 'all' AND group_key = 'all' ORDER BY"
+                    + " year"))
+        .isEqualTo(gold);
+    // The 合计 row is five records, one per year, all in quarantine; the title, the unit and the
+    // note give none.
+    assertThat(
+            csv(
+                "SELECT sheet, line, rule, reason FROM silver.quarantine WHERE source = 'mofcom'"
+                    + " ORDER BY raw"))
+        .containsExactly(
+            "sheet,line,rule,reason",
+            "表3-5,8,unknown_country," + TOTAL_ROW,
+            "表3-5,8,unknown_country," + TOTAL_ROW,
+            "表3-5,8,unknown_country," + TOTAL_ROW,
+            "表3-5,8,unknown_country," + TOTAL_ROW,
+            "表3-5,8,unknown_country," + TOTAL_ROW);
   }
 }
