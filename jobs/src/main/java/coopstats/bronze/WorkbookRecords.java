@@ -25,8 +25,9 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Reads one sheet of an Excel workbook (.xlsx) with POI's streaming reader, so a large workbook is
  * never held as cell objects: each non-blank row becomes a record of the text its cells show, with
- * its row number as Excel shows it. POI's zip-bomb guards stay on; a workbook they refuse is
- * unreadable like any other.
+ * its row number as Excel shows it. An Excel 97-2003 workbook (.xls), told by its content, is read
+ * by {@link XlsRecords} into the same records. POI's zip-bomb guards stay on; a workbook they
+ * refuse is unreadable like any other.
  */
 final class WorkbookRecords {
   private WorkbookRecords() {}
@@ -44,7 +45,10 @@ final class WorkbookRecords {
   static SheetRows read(byte[] bytes, String wanted) {
     String label = wanted == null ? "the first sheet" : "sheet '" + wanted + "'";
     if (FileMagic.valueOf(Arrays.copyOf(bytes, Math.min(bytes.length, 8))) == FileMagic.OLE2) {
-      return SheetRows.unreadable(label, ole2(bytes));
+      String encrypted = encrypted(bytes);
+      return encrypted != null
+          ? SheetRows.unreadable(label, encrypted)
+          : XlsRecords.read(bytes, wanted, label);
     }
     try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes))) {
       XSSFReader reader = new XSSFReader(pkg);
@@ -60,13 +64,7 @@ final class WorkbookRecords {
           }
         }
       }
-      return SheetRows.unreadable(
-          label,
-          "the workbook has no "
-              + label
-              + "; its sheets are "
-              + names
-              + ". Name one of them under sheet: (or sheets:) in the source's profile");
+      return SheetRows.unreadable(label, noSheet(label, names));
     } catch (Exception e) {
       return SheetRows.unreadable(
           label,
@@ -111,8 +109,20 @@ final class WorkbookRecords {
     return merges;
   }
 
-  /** An OLE2 file is what Excel writes for a password-protected workbook, or an old .xls. */
-  private static String ole2(byte[] bytes) {
+  /** Why a workbook lacks the sheet {@code label} names, among the sheets it has. */
+  static String noSheet(String label, List<String> names) {
+    return "the workbook has no "
+        + label
+        + "; its sheets are "
+        + names
+        + ". Name one of them under sheet: (or sheets:) in the source's profile";
+  }
+
+  /**
+   * An OLE2 file is what Excel writes for a password-protected workbook, or an old .xls: why it
+   * cannot be read when it is encrypted or not a container at all, else null.
+   */
+  private static String encrypted(byte[] bytes) {
     try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
       if (fs.getRoot().hasEntry("EncryptionInfo")) {
         return "the workbook is encrypted (password protected), so it cannot be read. Save it"
@@ -121,11 +131,10 @@ final class WorkbookRecords {
     } catch (IOException | RuntimeException e) {
       return "the file is an OLE2 container that cannot be read (" + firstLine(e) + ")";
     }
-    return "the file is an Excel 97-2003 workbook (.xls), not .xlsx. Save it as .xlsx and"
-        + " redeliver it";
+    return null;
   }
 
-  private static String firstLine(Exception e) {
+  static String firstLine(Exception e) {
     String m = e.getMessage();
     return e.getClass().getSimpleName()
         + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));

@@ -111,7 +111,7 @@ public record SourceProfile(
       return null;
     }
     if ("jsonl".equals(format)) {
-      return "unpivot applies to CSV files and workbooks: set format: csv, xlsx or auto";
+      return "unpivot applies to CSV files and workbooks: set format: csv, xlsx, xls or auto";
     }
     java.util.Set<String> canonical = new java.util.TreeSet<>();
     contract.columns().forEach(c -> canonical.add(c.name()));
@@ -217,17 +217,17 @@ public record SourceProfile(
     return workbookProblem();
   }
 
-  private static final List<String> FORMATS = List.of("csv", "jsonl", "xlsx", "auto");
+  private static final List<String> FORMATS = List.of("csv", "jsonl", "xlsx", "xls", "auto");
 
   private String workbookProblem() {
-    boolean workbooks = "xlsx".equals(format) || "auto".equals(format);
+    boolean workbooks = List.of("xlsx", "xls", "auto").contains(format);
     if ("jsonl".equals(format) && headerRow != null) {
-      return "header_row applies to CSV files and workbooks: set format: csv, xlsx or auto, or"
+      return "header_row applies to CSV files and workbooks: set format: csv, xlsx, xls or auto, or"
           + " remove it";
     }
     if (!workbooks && (sheet != null || sheets != null)) {
       return (sheet != null ? "sheet" : "sheets")
-          + " applies to workbooks only: set format: xlsx (or auto), or remove it";
+          + " applies to workbooks only: set format: xlsx, xls (or auto), or remove it";
     }
     if (sheet != null && sheets != null) {
       return "sheet and sheets are both set: name one sheet under sheet, or list every sheet to"
@@ -281,12 +281,16 @@ public record SourceProfile(
     }
   }
 
-  /** An Excel workbook when the profile says so, or, for {@code format: auto}, by extension. */
+  /**
+   * An Excel workbook when the profile says so ({@code xlsx} or {@code xls}: either kind, told
+   * apart by the file's content), or, for {@code format: auto}, by extension.
+   */
   public boolean isWorkbook(String file) {
     if ("auto".equals(format)) {
-      return file.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
+      String f = file.toLowerCase(java.util.Locale.ROOT);
+      return f.endsWith(".xlsx") || f.endsWith(".xls");
     }
-    return "xlsx".equals(format);
+    return "xlsx".equals(format) || "xls".equals(format);
   }
 
   public boolean isSnapshot() {

@@ -78,6 +78,37 @@ class TestWorkbookRecords {
                 "-"));
   }
 
+  /**
+   * The same workbook saved as .xls reads into the same rows, cell text and lineage, whether the
+   * profile says xls or auto; the sheet's name is kept as for an .xlsx.
+   */
+  @Test
+  void anXlsWorkbookReadsAsTheSameXlsxWould() throws Exception {
+    List<List<String>> xlsx = read(null, null, Workbooks.tracker());
+    assertThat(xlsx).hasSize(3);
+    assertThat(read("xls", "cgit/tracker.xls", null, null, Workbooks.trackerXls())).isEqualTo(xlsx);
+    assertThat(read("auto", "cgit/tracker.xls", "Dataset 1", "6", Workbooks.trackerXls()))
+        .isEqualTo(xlsx);
+    assertThat(read("xls", "cgit/tracker.xls", "dataset 2", null, Workbooks.trackerXls()))
+        .isEqualTo(read("dataset 2", null, Workbooks.tracker()));
+    assertThat(read("xls", "cgit/tracker.xls", "Dataset 3", null, Workbooks.trackerXls()))
+        .containsExactly(
+            fileRow(
+                "unreadable_file",
+                "cgit/tracker.xls, sheet 'Dataset 3': the workbook has no sheet 'Dataset 3';"
+                    + " its sheets are [Dataset 1, Dataset 2]. Name one of them under sheet: (or"
+                    + " sheets:) in the source's profile"));
+    assertThat(sheets("cgit/tracker.xls", Workbooks.trackerXls()))
+        .containsExactly("Dataset 1", "Dataset 1", "Dataset 1");
+    byte[] whole = Workbooks.trackerXls();
+    List<List<String>> truncated =
+        read("xls", "cgit/tracker.xls", null, null, Arrays.copyOf(whole, whole.length / 2));
+    assertThat(truncated).hasSize(1);
+    assertThat(truncated.get(0).subList(0, 11))
+        .isEqualTo(fileRow("unreadable_file", "").subList(0, 11));
+    assertThat(truncated.get(0).get(11)).startsWith("cgit/tracker.xls, the first sheet: ");
+  }
+
   @Test
   void aHeaderRowNumberReadsTheSameRows() throws Exception {
     assertThat(read("Dataset 1", "6", Workbooks.tracker()))
@@ -219,27 +250,25 @@ class TestWorkbookRecords {
 
   /** Each bronze row of {@code cgit/tracker.xlsx} read through the CGIT profile as a workbook. */
   private static List<List<String>> read(String sheet, String headerRow, byte[] bytes) {
-    SourceProfile cgit = TestBronzeReader.SCHEMAS.profiles().get("cgit");
-    SourceProfile p =
-        new SourceProfile(
-            cgit.source(),
-            cgit.series(),
-            cgit.kind(),
-            cgit.description(),
-            "xlsx",
-            null,
-            null,
-            cgit.delivery(),
-            cgit.key(),
-            cgit.columns(),
-            cgit.extraColumns(),
-            cgit.constants(),
-            null,
-            sheet,
-            null,
-            headerRow,
-            null,
-            null);
+    return read("xlsx", "cgit/tracker.xlsx", sheet, headerRow, bytes);
+  }
+
+  /** The {@code _sheet} of each bronze row of {@code file}, read with {@code format: xls}. */
+  private static List<String> sheets(String file, byte[] bytes) {
+    SourceProfile p = profile("xls", null, null);
+    var contract = TestBronzeReader.SCHEMAS.contract(p.kind());
+    int at = BronzeSchema.of(p, contract).fieldIndex("_sheet");
+    List<String> out = new ArrayList<>();
+    new BronzeReader(p, contract, "file:/landing", "r1", Timestamp.valueOf("2026-01-01 00:00:00"))
+        .call(RowFactory.create("file:/landing/" + file, bytes))
+        .forEachRemaining((Row r) -> out.add(r.getString(at)));
+    return out;
+  }
+
+  /** Each bronze row of {@code file} read through the CGIT profile with {@code format}. */
+  private static List<List<String>> read(
+      String format, String file, String sheet, String headerRow, byte[] bytes) {
+    SourceProfile p = profile(format, sheet, headerRow);
     var contract = TestBronzeReader.SCHEMAS.contract(p.kind());
     BronzeReader reader =
         new BronzeReader(
@@ -247,10 +276,10 @@ class TestWorkbookRecords {
     StructType schema = BronzeSchema.of(p, contract);
     List<List<String>> out = new ArrayList<>();
     reader
-        .call(RowFactory.create("file:/landing/cgit/tracker.xlsx", bytes))
+        .call(RowFactory.create("file:/landing/" + file, bytes))
         .forEachRemaining(
             (Row r) -> {
-              assertThat(r.getString(schema.fieldIndex("_file"))).isEqualTo("cgit/tracker.xlsx");
+              assertThat(r.getString(schema.fieldIndex("_file"))).isEqualTo(file);
               List<String> values = new ArrayList<>();
               for (String c : COLUMNS) {
                 Object v = r.get(schema.fieldIndex(c));
@@ -259,5 +288,28 @@ class TestWorkbookRecords {
               out.add(values);
             });
     return out;
+  }
+
+  private static SourceProfile profile(String format, String sheet, String headerRow) {
+    SourceProfile cgit = TestBronzeReader.SCHEMAS.profiles().get("cgit");
+    return new SourceProfile(
+        cgit.source(),
+        cgit.series(),
+        cgit.kind(),
+        cgit.description(),
+        format,
+        null,
+        null,
+        cgit.delivery(),
+        cgit.key(),
+        cgit.columns(),
+        cgit.extraColumns(),
+        cgit.constants(),
+        null,
+        sheet,
+        null,
+        headerRow,
+        null,
+        null);
   }
 }

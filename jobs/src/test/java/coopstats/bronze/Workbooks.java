@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
@@ -13,6 +14,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -26,41 +28,52 @@ public final class Workbooks {
    */
   public static byte[] tracker() throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
-      CellStyle date = wb.createCellStyle();
-      date.setDataFormat(wb.createDataFormat().getFormat("d-mmm-yy"));
-      Sheet s = wb.createSheet("Dataset 1");
-      row(s, 1, "China Global Investment Tracker");
-      s.addMergedRegion(CellRangeAddress.valueOf("A1:G1"));
-      row(s, 2, "American Enterprise Institute, fall 2021");
-      row(s, 4, "Amounts in USD millions");
-      row(s, 5, "Year");
-      s.addMergedRegion(CellRangeAddress.valueOf("A5:A6"));
-      row(
-          s,
-          6,
-          null,
-          "Month",
-          "Investor",
-          "Quantity in Millions",
-          "Share Size",
-          "Sector",
-          "Country",
-          "Notes");
-      row(s, 7, 2019, "March", "Chery", 1740, 12.5, "Transport", "Brazil", "first");
-      Row r8 = row(s, 8, "2020", null, "Huawei, Ltd", null, "", null, "Kenya");
-      r8.createCell(1).setCellValue(java.time.LocalDate.of(2020, 1, 15));
-      r8.getCell(1).setCellStyle(date);
-      r8.createCell(3).setCellFormula("1000+200.5");
-      r8.createCell(5).setCellFormula("\"Ener\"&\"gy\"");
-      row(s, 9, "  ");
-      row(s, 10, 2021, null, "Sinopec", "1,200", null, "Energy", "Angola");
-      s.getRow(9).createCell(4).setCellFormula("0.1+0.2");
-      Sheet two = wb.createSheet("Dataset 2");
-      row(two, 1, "Year", "Quantity in Millions", "Sector", "Country");
-      row(two, 2, 2018, 300, "Metals", "Peru");
-      wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
-      return bytes(wb);
+      return tracker(wb);
     }
+  }
+
+  /** {@link #tracker()} saved as an Excel 97-2003 workbook (.xls). */
+  public static byte[] trackerXls() throws IOException {
+    try (HSSFWorkbook wb = new HSSFWorkbook()) {
+      return tracker(wb);
+    }
+  }
+
+  private static byte[] tracker(Workbook wb) throws IOException {
+    CellStyle date = wb.createCellStyle();
+    date.setDataFormat(wb.createDataFormat().getFormat("d-mmm-yy"));
+    Sheet s = wb.createSheet("Dataset 1");
+    row(s, 1, "China Global Investment Tracker");
+    s.addMergedRegion(CellRangeAddress.valueOf("A1:G1"));
+    row(s, 2, "American Enterprise Institute, fall 2021");
+    row(s, 4, "Amounts in USD millions");
+    row(s, 5, "Year");
+    s.addMergedRegion(CellRangeAddress.valueOf("A5:A6"));
+    row(
+        s,
+        6,
+        null,
+        "Month",
+        "Investor",
+        "Quantity in Millions",
+        "Share Size",
+        "Sector",
+        "Country",
+        "Notes");
+    row(s, 7, 2019, "March", "Chery", 1740, 12.5, "Transport", "Brazil", "first");
+    Row r8 = row(s, 8, "2020", null, "Huawei, Ltd", null, "", null, "Kenya");
+    r8.createCell(1).setCellValue(java.time.LocalDate.of(2020, 1, 15));
+    r8.getCell(1).setCellStyle(date);
+    r8.createCell(3).setCellFormula("1000+200.5");
+    r8.createCell(5).setCellFormula("\"Ener\"&\"gy\"");
+    row(s, 9, "  ");
+    row(s, 10, 2021, null, "Sinopec", "1,200", null, "Energy", "Angola");
+    s.getRow(9).createCell(4).setCellFormula("0.1+0.2");
+    Sheet two = wb.createSheet("Dataset 2");
+    row(two, 1, "Year", "Quantity in Millions", "Sector", "Country");
+    row(two, 2, 2018, 300, "Metals", "Peru");
+    wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+    return bytes(wb);
   }
 
   /**
@@ -304,7 +317,7 @@ public final class Workbooks {
     return r;
   }
 
-  public static byte[] bytes(XSSFWorkbook wb) throws IOException {
+  public static byte[] bytes(Workbook wb) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     wb.write(out);
     return out.toByteArray();

@@ -75,7 +75,7 @@ class TestSchemas {
     assertRefused(
         schemas,
         "cgit.yaml",
-        "sheets applies to workbooks only: set format: xlsx (or auto), or remove it");
+        "sheets applies to workbooks only: set format: xlsx, xls (or auto), or remove it");
   }
 
   @Test
@@ -123,8 +123,8 @@ class TestSchemas {
   @Test
   void anUnknownFormatIsRefused() throws IOException {
     Path schemas =
-        TestPaths.schemasReplacing(dir, "sources/cgit.yaml", "format: auto", "format: xls");
-    assertRefused(schemas, "cgit.yaml", "format 'xls' is not one of [csv, jsonl, xlsx, auto]");
+        TestPaths.schemasReplacing(dir, "sources/cgit.yaml", "format: auto", "format: ods");
+    assertRefused(schemas, "cgit.yaml", "format 'ods' is not one of [csv, jsonl, xlsx, xls, auto]");
   }
 
   @Test
