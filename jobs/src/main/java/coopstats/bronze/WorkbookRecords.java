@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -66,12 +69,45 @@ final class WorkbookRecords {
       }
       return SheetRows.unreadable(label, noSheet(label, names));
     } catch (Exception e) {
+      String bomb = zipBomb(e);
       return SheetRows.unreadable(
           label,
-          "the workbook cannot be read as .xlsx (truncated or damaged?): "
-              + firstLine(e)
-              + ". Redeliver the file as saved by Excel");
+          bomb != null
+              ? bomb
+              : "the workbook cannot be read as .xlsx (truncated or damaged?): "
+                  + firstLine(e)
+                  + ". Redeliver the file as saved by Excel");
     }
+  }
+
+  private static final Pattern BOMB_ENTRY = Pattern.compile("Entry: (\\S+)");
+
+  /**
+   * Why POI's zip-bomb guard refused the workbook, naming the part (a sheet's XML) that inflates
+   * too far; null when {@code e} is not the guard's.
+   */
+  private static String zipBomb(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m == null || !m.startsWith("Zip bomb detected")) {
+        continue;
+      }
+      Matcher entry = BOMB_ENTRY.matcher(m);
+      String part = entry.find() ? "part " + entry.group(1) : "content";
+      String how =
+          m.contains("MIN_INFLATE_RATIO")
+              ? "inflates to more than "
+                  + Math.round(1 / ZipSecureFile.getMinInflateRatio())
+                  + " times its compressed size"
+              : "inflates past " + ZipSecureFile.getMaxEntrySize() + " bytes";
+      return "the workbook's "
+          + part
+          + " "
+          + how
+          + ", so POI refuses it as a possible zip bomb. Open the file in Excel and save it"
+          + " again, or ask its publisher for a copy that is not padded";
+    }
+    return null;
   }
 
   private static SheetRows sheet(

@@ -236,6 +236,30 @@ class TestWorkbookRecords {
     }
   }
 
+  /**
+   * A zip bomb (a sheet that inflates a thousand times its compressed size) is refused by POI's
+   * guard, which stays on: one unreadable_file row names the file, the sheet and why, and the run
+   * goes on.
+   */
+  @Test
+  void aZipBombLeavesOneRowThatSaysSo() throws Exception {
+    byte[] bomb = Workbooks.zipBomb(8);
+    assertThat(bomb.length).isLessThan(100_000);
+    for (String sheet : java.util.Arrays.asList(null, "Dataset 2")) {
+      String label = sheet == null ? "the first sheet" : "sheet 'Dataset 2'";
+      assertThat(read(sheet, null, bomb))
+          .containsExactly(
+              fileRow(
+                  "unreadable_file",
+                  "cgit/tracker.xlsx, "
+                      + label
+                      + ": the workbook's part xl/worksheets/sheet1.xml inflates to more than"
+                      + " 100 times its compressed size, so POI refuses it as a possible zip"
+                      + " bomb. Open the file in Excel and save it again, or ask its publisher"
+                      + " for a copy that is not padded"));
+    }
+  }
+
   @Test
   void numbersShowTheDigitsExcelKeeps() {
     assertThat(

@@ -1,10 +1,16 @@
 package coopstats.bronze;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -287,6 +293,38 @@ public final class Workbooks {
       row(wb.createSheet("Notes"), 1, "Nothing to see here");
       return bytes(wb);
     }
+  }
+
+  /**
+   * {@link #tracker()} with its first sheet's XML padded by an XML comment of {@code mib} MiB of
+   * spaces: a zip bomb, whose sheet inflates to far more than a hundred times its compressed size.
+   */
+  public static byte[] zipBomb(int mib) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(tracker()));
+        ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        byte[] data = in.readAllBytes();
+        zip.putNextEntry(new ZipEntry(e.getName()));
+        if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+          String xml = new String(data, StandardCharsets.UTF_8);
+          int root = xml.indexOf("<worksheet");
+          zip.write(xml.substring(0, root).getBytes(StandardCharsets.UTF_8));
+          zip.write("<!--".getBytes(StandardCharsets.UTF_8));
+          byte[] spaces = new byte[1 << 20];
+          Arrays.fill(spaces, (byte) ' ');
+          for (int i = 0; i < mib; i++) {
+            zip.write(spaces);
+          }
+          zip.write("-->".getBytes(StandardCharsets.UTF_8));
+          zip.write(xml.substring(root).getBytes(StandardCharsets.UTF_8));
+        } else {
+          zip.write(data);
+        }
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
   }
 
   /** {@code workbook} encrypted with a password, as Excel saves a protected file. */
