@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one delivered file (its path and bytes) into bronze rows through the source's profile. Runs
@@ -24,6 +26,7 @@ import org.apache.spark.sql.RowFactory;
 final class BronzeReader implements FlatMapFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Logger LOG = LoggerFactory.getLogger(BronzeReader.class);
 
   private final SourceProfile profile;
 
@@ -154,6 +157,14 @@ final class BronzeReader implements FlatMapFunction<Row, Row> {
             ? null
             : new Unpivoting(
                 profile, headers, h.mappedKeys(), bronzeColumns, Lineage.BRONZE.size());
+    if (unpivot != null && unpivot.lacksTotal()) {
+      LOG.warn(
+          "{}{}: no column is headed '{}', the profile's unpivot total, so its rows' totals are"
+              + " not checked",
+          file,
+          h.sheet() == null ? "" : ", sheet '" + h.sheet() + "'",
+          profile.unpivot().total());
+    }
     FileLayout layout =
         new FileLayout(keys, h.mappedKeys(), unpivot == null ? Set.of() : unpivot.cellColumns());
     for (Record r : records.subList(1, records.size())) {

@@ -37,6 +37,9 @@ final class Unpivoting {
 
   private final BigDecimal tolerance;
 
+  /** The header the profile names for the file's own total column, or null. */
+  private final String totalHeader;
+
   Unpivoting(
       SourceProfile profile,
       List<String> headers,
@@ -48,6 +51,7 @@ final class Unpivoting {
     List<String> keys = headers.stream().map(BronzeReader::headerKey).toList();
     this.totalColumn = u.total() == null ? -1 : keys.indexOf(BronzeReader.headerKey(u.total()));
     this.tolerance = u.toleranceOrZero();
+    this.totalHeader = u.total();
     for (int i = 0; i < headers.size(); i++) {
       if (i != totalColumn
           && u.matches(headers.get(i))
@@ -59,6 +63,11 @@ final class Unpivoting {
     this.valueSlot = lineage + bronzeColumns.indexOf(u.valueTo());
     int id = bronzeColumns.indexOf("record_id");
     this.idSlot = profile.keyColumns().isEmpty() && id >= 0 ? lineage + id : -1;
+  }
+
+  /** True when the profile names a total column that the file's header lacks. */
+  boolean lacksTotal() {
+    return totalColumn < 0 && totalHeader != null;
   }
 
   /** The unpivoted columns, which are neither mapped nor rescued. */

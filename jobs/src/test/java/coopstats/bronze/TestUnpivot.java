@@ -188,6 +188,24 @@ class TestUnpivot {
                 + " sum to 30 (tolerance 0.5); the cells are kept as read. Ask the publisher which"
                 + " is right, or widen unpivot's total_tolerance in the source's profile if the"
                 + " difference is rounding");
+    // In a workbook, the reason names the sheet too.
+    byte[] book;
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      Sheet s = wb.createSheet("表1");
+      Workbooks.row(s, 1, "国家(地区)", "2016年", "2017年", "合计");
+      Workbooks.row(s, 2, "老挝", 10, 20, 31);
+      book = Workbooks.bytes(wb);
+    }
+    assertThat(read(checked, "bulletin/t.xlsx", book))
+        .extracting(r -> cols(r, "_sheet", "_line", "record_id", "_rule"))
+        .containsExactly(
+            row("表1", "2", "bulletin/t.xlsx#表1!2:2016年"),
+            row("表1", "2", "bulletin/t.xlsx#表1!2:2017年"),
+            List.of("表1", "2", "bulletin/t.xlsx#表1!2:合计", "total_mismatch"));
+    assertThat(cols(read(checked, "bulletin/t.xlsx", book).get(2), "_error").get(0))
+        .startsWith(
+            "bulletin/t.xlsx, sheet '表1', row 2: the file's total '合计' is 31 but the cells read"
+                + " from the row sum to 30 (tolerance 0.5)");
   }
 
   @Test
