@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +171,7 @@ public final class Maintenance {
     log.record(
         new RunRecord(
             runId,
-            null,
+            LocalDate.ofInstant(started, ZoneOffset.UTC),
             started,
             Instant.now(),
             RunStatus.NOOP,
