@@ -3,6 +3,7 @@ package coopstats.ops;
 import coopstats.Errors;
 import coopstats.contract.RunMode;
 import coopstats.contract.RunStatus;
+import coopstats.spark.RunCommits;
 import coopstats.spark.Warehouse;
 import io.delta.tables.DeltaTable;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +68,8 @@ public final class Maintenance {
     Instant started = Instant.now();
     String runId = RunRecord.id(started, "maintain");
     try (RunLock lock =
-        RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId)) {
+            RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId);
+        RunCommits tagged = RunCommits.tag(spark, runId)) {
       Optional<RunRecord.Published> last = log.lastPublished();
       List<String> tables = tables();
       last.ifPresent(p -> checkPublished(p, tables));

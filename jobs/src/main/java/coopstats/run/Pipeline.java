@@ -20,6 +20,7 @@ import coopstats.silver.Reconciliation;
 import coopstats.silver.SilverJob;
 import coopstats.spark.InputSize;
 import coopstats.spark.Parallel;
+import coopstats.spark.RunCommits;
 import coopstats.spark.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -69,7 +70,8 @@ public final class Pipeline {
         logicalDate != null ? logicalDate : LocalDate.ofInstant(started, ZoneOffset.UTC);
     RunRecorder recorder = new RunRecorder(warehouse, schemas, publication);
     try (RunLock lock =
-        RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId)) {
+            RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId);
+        RunCommits tagged = RunCommits.tag(spark, runId)) {
       try {
         RunResult result = execute(landing, runId, started, until, fullRefresh);
         if (!result.rejected().isEmpty()) {
