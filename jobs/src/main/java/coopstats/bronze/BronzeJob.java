@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Landing to bronze. Each source folder is a file stream ({@code binaryFile}, {@code
  * Trigger.AvailableNow}) with its checkpoint in the warehouse, so Spark itself remembers which
- * files were ingested and a file is read exactly once, however often the run is repeated.
+ * files were ingested and a file is read exactly once, however often the run is repeated. A file is
+ * known by its path under the landing folder ({@link IngestedFiles}): a deployment copied or moved
+ * elsewhere goes on where it was.
  */
 public final class BronzeJob {
   private static final Logger LOG = LoggerFactory.getLogger(BronzeJob.class);
@@ -101,13 +103,18 @@ public final class BronzeJob {
     Map<String, String> properties =
         schemas.layer("bronze").forTable(List.of(bronze.fieldNames()), List.of());
     boolean feedStarted = warehouse.ensureChangeFeed("bronze", source.source(), bronze, properties);
+    String checkpoint = warehouse.checkpoint("bronze_" + source.source());
+    IngestedFiles seen =
+        IngestedFiles.of(
+            spark.sparkContext().hadoopConfiguration(), checkpoint, root, source.source());
+    seen.followLanding();
     Optional<String> folders = DatedFolders.upTo(fs(root), new Path(root, source.source()), until);
     if (folders.isEmpty()) {
       LOG.info(
           "bronze.{}: every folder is dated after {}; left for their runs", source.source(), until);
       return new Ingested(0, 0, feedStarted, 0, Map.of());
     }
-    stream(source, folders.get(), reader, bronze);
+    stream(source, folders.get(), checkpoint, reader, bronze);
     List<Row> files = fileCounts(source, runId);
     long rows = 0;
     long rescued = 0;
@@ -134,7 +141,11 @@ public final class BronzeJob {
    * what is there now, whose checkpoint remembers the files read.
    */
   private void stream(
-      SourceProfile source, String folders, BronzeReader reader, StructType bronze) {
+      SourceProfile source,
+      String folders,
+      String checkpoint,
+      BronzeReader reader,
+      StructType bronze) {
     String table = warehouse.path("bronze", source.source());
     VoidFunction2<Dataset<Row>, Long> append =
         (files, batchId) ->
@@ -164,7 +175,7 @@ public final class BronzeJob {
               .writeStream()
               .queryName("bronze-" + source.source())
               .trigger(Trigger.AvailableNow())
-              .option("checkpointLocation", warehouse.checkpoint("bronze_" + source.source()))
+              .option("checkpointLocation", checkpoint)
               .foreachBatch(append)
               .start();
       q.awaitTermination();
