@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.map_keys;
 import static org.apache.spark.sql.functions.when;
 
+import coopstats.Errors;
 import coopstats.contract.LandingContract;
 import coopstats.contract.Lineage;
 import coopstats.contract.Schemas;
@@ -108,6 +109,7 @@ public final class BronzeJob {
         IngestedFiles.of(
             spark.sparkContext().hadoopConfiguration(), checkpoint, root, source.source());
     seen.followLanding();
+    warnChanged(seen, new Path(root, source.source()).toString());
     Optional<String> folders = DatedFolders.upTo(fs(root), new Path(root, source.source()), until);
     if (folders.isEmpty()) {
       LOG.info(
@@ -134,6 +136,25 @@ public final class BronzeJob {
     }
     LOG.info("bronze.{}: {} new file(s), {} row(s) ingested", source.source(), files.size(), rows);
     return new Ingested(files.size(), rows, feedStarted, rescued, extra);
+  }
+
+  /**
+   * Warns of each file bronze has ingested whose modification time is no longer the one it was read
+   * with: a file is read once, by its name, so a change to it is not ingested.
+   */
+  private void warnChanged(IngestedFiles seen, String folder) {
+    Map<String, Long> ingested = seen.ingested();
+    if (ingested.isEmpty()) {
+      return;
+    }
+    IngestedFiles.listed(spark.sparkContext().hadoopConfiguration(), folder)
+        .forEach(
+            (file, modified) -> {
+              Long then = ingested.get(file);
+              if (then != null && then.longValue() != modified) {
+                LOG.warn(Errors.changedAfterIngest(seen.relative(file), then, modified));
+              }
+            });
   }
 
   /**

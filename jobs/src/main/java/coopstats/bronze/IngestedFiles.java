@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,6 +159,31 @@ final class IngestedFiles {
       throw new UncheckedIOException(e);
     }
     return files;
+  }
+
+  /** The landing folder's files under {@code folder}, as the log names them, with their mtimes. */
+  static Map<String, Long> listed(Configuration conf, String folder) {
+    Map<String, Long> files = new TreeMap<>();
+    try {
+      Path root = new Path(folder);
+      FileSystem fs = root.getFileSystem(conf);
+      if (!fs.exists(root)) {
+        return files;
+      }
+      RemoteIterator<? extends FileStatus> it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        FileStatus f = it.next();
+        files.put(uri(f.getPath()), f.getModificationTime());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+
+  /** The relative path of {@code uri} under this run's landing folder. */
+  String relative(String uri) {
+    return uri.startsWith(landing + "/") ? uri.substring(landing.length() + 1) : uri;
   }
 
   private static long batch(Path p) {

@@ -8,6 +8,8 @@ import coopstats.Tags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -62,6 +64,25 @@ class TestMovedDeployment {
     assertThat(sql("SELECT record_id FROM silver.investment ORDER BY 1"))
         .containsExactly("record_id", "A", "B", "C");
     assertThat(sql("SELECT count(*) AS n FROM silver.quarantine")).containsExactly("n", "0");
+
+    // A file changed under its name is not read again, and the run says so.
+    Path b = moved.resolve("landing/investment/b.csv");
+    Instant read = Instant.ofEpochMilli(Files.getLastModifiedTime(b).toMillis());
+    Files.writeString(b, HEADER + "C,2020,,X,Kenya,energy,8,USD,million,\n");
+    Files.setLastModifiedTime(b, FileTime.from(Instant.parse("2026-12-01T00:00:00Z")));
+    String changed = run(moved, "2026-11-23");
+    assertThat(changed)
+        .contains(
+            "landing file investment/b.csv changed after bronze ingested it (modified "
+                + read
+                + " when it was read, now 2026-12-01T00:00:00Z). A file is ingested once, by its"
+                + " name, so this change is not read. To deliver the new content, save it under a"
+                + " new file name in the same source folder: its rows then replace the earlier rows"
+                + " with the same record key (all of the source's rows, for a snapshot source). To"
+                + " keep what was ingested, put the file back as it was.\n")
+        .contains("bronze.investment: 0 new file(s), 0 row(s) ingested\n");
+    assertThat(sql("SELECT record_id, amount FROM bronze.investment ORDER BY 1"))
+        .containsExactly("record_id,amount", "A,5", "B,6", "C,7");
   }
 
   @Test
