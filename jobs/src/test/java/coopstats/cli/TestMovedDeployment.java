@@ -86,6 +86,32 @@ class TestMovedDeployment {
   }
 
   @Test
+  void aMovedWarehouseAloneReadsNothingAgain() throws Exception {
+    deliver(dir, "a.csv", "A,2019,,X,Kenya,energy,5,USD,million,\n");
+    run(dir, "2026-11-20");
+    copy(dir.resolve("warehouse"), moved.resolve("warehouse"));
+
+    LoggedLines.Logged<Cli> again =
+        LoggedLines.during(
+            () ->
+                Cli.run(
+                    "run",
+                    "--landing",
+                    dir.resolve("landing").toString(),
+                    "--warehouse",
+                    moved.resolve("warehouse").toString(),
+                    "--date",
+                    "2026-11-21"));
+    assertThat(again.result().exitCode()).as(again.result().err()).isZero();
+    assertThat(again.lines())
+        .doesNotContain("landing folder moved")
+        .contains("bronze.investment: 0 new file(s), 0 row(s) ingested\n")
+        .contains("nothing new");
+    assertThat(sql("SELECT _file, count(*) AS n FROM bronze.investment GROUP BY 1"))
+        .containsExactly("_file,n", "investment/a.csv,1");
+  }
+
+  @Test
   void aCheckpointFromBeforeTheLandingFolderWasRecordedFindsItInItsLog(@TempDir Path legacy)
       throws Exception {
     deliver(dir, "a.csv", "A,2019,,X,Kenya,energy,5,USD,million,\n");
