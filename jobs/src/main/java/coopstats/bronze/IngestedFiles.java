@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -65,9 +67,10 @@ final class IngestedFiles {
     try {
       String was = fs.exists(recorded) ? read(recorded).strip() : inferred();
       if (was != null && !was.equals(landing) && fs.exists(log)) {
-        int moved = 0;
+        // A file is in its batch's log file and in each compaction after it: count it once.
+        Set<String> moved = new TreeSet<>();
         for (FileStatus f : fs.listStatus(log, p -> !p.getName().startsWith("."))) {
-          moved += rewrite(f.getPath(), was);
+          rewrite(f.getPath(), was, moved);
         }
         LOG.info(
             "bronze.{}: the landing folder moved from {} to {}; the {} file(s) already ingested"
@@ -75,7 +78,7 @@ final class IngestedFiles {
             source,
             was,
             landing,
-            moved);
+            moved.size());
       }
       if (!landing.equals(was)) {
         write(recorded, List.of(landing));
@@ -110,10 +113,10 @@ final class IngestedFiles {
     return null;
   }
 
-  /** Rewrites one log file's paths from {@code was} to this run's landing; how many moved. */
-  private int rewrite(Path file, String was) throws IOException {
+  /** Rewrites one log file's paths from {@code was} to this run's landing, adding them to moved. */
+  private void rewrite(Path file, String was, Set<String> moved) throws IOException {
     List<String> lines = new ArrayList<>(List.of(read(file).split("\n", -1)));
-    int moved = 0;
+    boolean changed = false;
     for (int i = 1; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
         continue;
@@ -123,14 +126,14 @@ final class IngestedFiles {
       if (path.startsWith(was + "/")) {
         entry.put("path", landing + path.substring(was.length()));
         lines.set(i, JSON.writeValueAsString(entry));
-        moved++;
+        moved.add(entry.get("path").asText());
+        changed = true;
       }
     }
-    if (moved > 0) {
+    if (changed) {
       // Through the FileSystem, which writes the file's checksum (.crc) that Spark checks.
       write(file, lines);
     }
-    return moved;
   }
 
   /**
