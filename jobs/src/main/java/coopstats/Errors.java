@@ -336,4 +336,21 @@ public final class Errors {
             + " older version, or a run in progress elsewhere, may still need. Keep the default, or"
             + " pass --unsafe-retention as well if no reader or run can be affected.");
   }
+
+  /**
+   * The warning for a landing file whose modification time changed after bronze ingested it: {@code
+   * file} relative to the landing folder, the times in epoch milliseconds.
+   */
+  public static String changedAfterIngest(String file, long ingestedAs, long modified) {
+    return "landing file "
+        + file
+        + " changed after bronze ingested it (modified "
+        + java.time.Instant.ofEpochMilli(ingestedAs)
+        + " when it was read, now "
+        + java.time.Instant.ofEpochMilli(modified)
+        + "). A file is ingested once, by its name, so this change is not read. To deliver the"
+        + " new content, save it under a new file name in the same source folder: its rows then"
+        + " replace the earlier rows with the same record key (all of the source's rows, for a"
+        + " snapshot source). To keep what was ingested, put the file back as it was.";
+  }
 }

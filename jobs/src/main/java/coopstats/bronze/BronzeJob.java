@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.map_keys;
 import static org.apache.spark.sql.functions.when;
 
+import coopstats.Errors;
 import coopstats.contract.LandingContract;
 import coopstats.contract.Lineage;
 import coopstats.contract.Schemas;
@@ -43,7 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Landing to bronze. Each source folder is a file stream ({@code binaryFile}, {@code
  * Trigger.AvailableNow}) with its checkpoint in the warehouse, so Spark itself remembers which
- * files were ingested and a file is read exactly once, however often the run is repeated.
+ * files were ingested and a file is read exactly once, however often the run is repeated. A file is
+ * known by its path under the landing folder ({@link IngestedFiles}): a deployment copied or moved
+ * elsewhere goes on where it was.
  */
 public final class BronzeJob {
   private static final Logger LOG = LoggerFactory.getLogger(BronzeJob.class);
@@ -101,13 +104,19 @@ public final class BronzeJob {
     Map<String, String> properties =
         schemas.layer("bronze").forTable(List.of(bronze.fieldNames()), List.of());
     boolean feedStarted = warehouse.ensureChangeFeed("bronze", source.source(), bronze, properties);
+    String checkpoint = warehouse.checkpoint("bronze_" + source.source());
+    IngestedFiles seen =
+        IngestedFiles.of(
+            spark.sparkContext().hadoopConfiguration(), checkpoint, root, source.source());
+    seen.followLanding();
+    warnChanged(seen, new Path(root, source.source()).toString());
     Optional<String> folders = DatedFolders.upTo(fs(root), new Path(root, source.source()), until);
     if (folders.isEmpty()) {
       LOG.info(
           "bronze.{}: every folder is dated after {}; left for their runs", source.source(), until);
       return new Ingested(0, 0, feedStarted, 0, Map.of());
     }
-    stream(source, folders.get(), reader, bronze);
+    stream(source, folders.get(), checkpoint, reader, bronze);
     List<Row> files = fileCounts(source, runId);
     long rows = 0;
     long rescued = 0;
@@ -130,11 +139,34 @@ public final class BronzeJob {
   }
 
   /**
+   * Warns of each file bronze has ingested whose modification time is no longer the one it was read
+   * with: a file is read once, by its name, so a change to it is not ingested.
+   */
+  private void warnChanged(IngestedFiles seen, String folder) {
+    Map<String, Long> ingested = seen.ingested();
+    if (ingested.isEmpty()) {
+      return;
+    }
+    IngestedFiles.listed(spark.sparkContext().hadoopConfiguration(), folder)
+        .forEach(
+            (file, modified) -> {
+              Long then = ingested.get(file);
+              if (then != null && then.longValue() != modified) {
+                LOG.warn(Errors.changedAfterIngest(seen.relative(file), then, modified));
+              }
+            });
+  }
+
+  /**
    * Appends the source's new files under {@code folders} to its bronze table: a file stream run to
    * what is there now, whose checkpoint remembers the files read.
    */
   private void stream(
-      SourceProfile source, String folders, BronzeReader reader, StructType bronze) {
+      SourceProfile source,
+      String folders,
+      String checkpoint,
+      BronzeReader reader,
+      StructType bronze) {
     String table = warehouse.path("bronze", source.source());
     VoidFunction2<Dataset<Row>, Long> append =
         (files, batchId) ->
@@ -164,7 +196,7 @@ public final class BronzeJob {
               .writeStream()
               .queryName("bronze-" + source.source())
               .trigger(Trigger.AvailableNow())
-              .option("checkpointLocation", warehouse.checkpoint("bronze_" + source.source()))
+              .option("checkpointLocation", checkpoint)
               .foreachBatch(append)
               .start();
       q.awaitTermination();

@@ -3,12 +3,15 @@ package coopstats.ops;
 import coopstats.Errors;
 import coopstats.contract.RunMode;
 import coopstats.contract.RunStatus;
+import coopstats.spark.RunCommits;
 import coopstats.spark.Warehouse;
 import io.delta.tables.DeltaTable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +68,8 @@ public final class Maintenance {
     Instant started = Instant.now();
     String runId = RunRecord.id(started, "maintain");
     try (RunLock lock =
-        RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId)) {
+            RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId);
+        RunCommits tagged = RunCommits.tag(spark, runId)) {
       Optional<RunRecord.Published> last = log.lastPublished();
       List<String> tables = tables();
       last.ifPresent(p -> checkPublished(p, tables));
@@ -169,7 +173,7 @@ public final class Maintenance {
     log.record(
         new RunRecord(
             runId,
-            null,
+            LocalDate.ofInstant(started, ZoneOffset.UTC),
             started,
             Instant.now(),
             RunStatus.NOOP,

@@ -69,16 +69,20 @@ public record RunRecord(
     return c;
   }
 
-  /** A row of ops.runs; a column a log from an older version lacks reads as null. */
+  /**
+   * A row of ops.runs; a column a log from an older version lacks reads as null. Older versions
+   * left logical_date null for a run without --date, whose logical date was the UTC day it started.
+   */
   static RunRecord of(Row r) {
     List<String> has = List.of(r.schema().fieldNames());
     Date date = r.getAs("logical_date");
+    Instant started = r.<Timestamp>getAs("started_at").toInstant();
     List<String> restored =
         present(r, has, "restored") ? r.getList(r.fieldIndex("restored")) : null;
     return new RunRecord(
         r.getAs("run_id"),
-        date == null ? null : date.toLocalDate(),
-        r.<Timestamp>getAs("started_at").toInstant(),
+        date == null ? LocalDate.ofInstant(started, ZoneOffset.UTC) : date.toLocalDate(),
+        started,
         r.<Timestamp>getAs("ended_at").toInstant(),
         RunStatus.of(r.getAs("status")),
         r.<Integer>getAs("exit_code"),

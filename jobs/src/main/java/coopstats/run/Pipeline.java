@@ -20,6 +20,7 @@ import coopstats.silver.Reconciliation;
 import coopstats.silver.SilverJob;
 import coopstats.spark.InputSize;
 import coopstats.spark.Parallel;
+import coopstats.spark.RunCommits;
 import coopstats.spark.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -64,26 +65,27 @@ public final class Pipeline {
   public RunResult run(String landing, LocalDate logicalDate, boolean fullRefresh) {
     Instant started = Instant.now();
     String runId = RunRecord.id(started, UUID.randomUUID().toString().substring(0, 6));
+    // The run's logical date is recorded as the run used it: --date, or the UTC day it started.
+    LocalDate until =
+        logicalDate != null ? logicalDate : LocalDate.ofInstant(started, ZoneOffset.UTC);
     RunRecorder recorder = new RunRecorder(warehouse, schemas, publication);
     try (RunLock lock =
-        RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId)) {
+            RunLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId);
+        RunCommits tagged = RunCommits.tag(spark, runId)) {
       try {
-        LocalDate until =
-            logicalDate != null ? logicalDate : LocalDate.ofInstant(started, ZoneOffset.UTC);
         RunResult result = execute(landing, runId, started, until, fullRefresh);
         if (!result.rejected().isEmpty()) {
           CoopstatsException e = Errors.filesRejected(result.rejected());
-          recorder.record(
-              result, logicalDate, started, RunStatus.PARTIAL, e.exitCode(), e.getMessage());
+          recorder.record(result, until, started, RunStatus.PARTIAL, e.exitCode(), e.getMessage());
           return result;
         }
         RunStatus status = result.noop() ? RunStatus.NOOP : RunStatus.SUCCESS;
-        recorder.record(result, logicalDate, started, status, ExitCodes.OK, null);
+        recorder.record(result, until, started, status, ExitCodes.OK, null);
         return result;
       } catch (RuntimeException e) {
         recorder.record(
             RunResult.failed(runId),
-            logicalDate,
+            until,
             started,
             RunStatus.FAILED,
             ExitCodes.of(e),

@@ -151,10 +151,22 @@ class TestSampleEndToEnd {
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out())
         .contains("Latest runs (ops.runs):")
-        .containsPattern("\\d{8}T\\d{6}Z-\\w{6} \\| NULL +\\| success \\| rebuild +\\| 0 ")
         .containsPattern("\\| noop +\\| noop +\\| 0 ")
         .containsPattern("\\| 9 +\\| 423 +\\| 417 +\\| 6 +\\| balanced")
         .containsPattern("silver\\.investment +\\| unknown_country +\\| quarantine +\\| 1\\b");
+    // Neither run was given --date: each one's logical date is the UTC day it started, which its
+    // id spells (20261120T010203Z-1a2b3c).
+    Matcher runs =
+        Pattern.compile(
+                "(\\d{4})(\\d{2})(\\d{2})T\\d{6}Z-\\w{6} \\| (\\S+) +\\| (success|noop) +\\| (rebuild|noop) ")
+            .matcher(status.out());
+    List<String> dates = new java.util.ArrayList<>();
+    while (runs.find()) {
+      assertThat(runs.group(4))
+          .isEqualTo(runs.group(1) + "-" + runs.group(2) + "-" + runs.group(3));
+      dates.add(runs.group(5) + "," + runs.group(6));
+    }
+    assertThat(dates).containsExactly("noop,noop", "success,rebuild");
     // Per series and sums table: the years and the records, as silver holds them.
     for (String kind : List.of("investment", "joint_lab", "training", "fund")) {
       String[] silver =

@@ -29,7 +29,7 @@ class TestRunLog {
     Instant started = Instant.parse("2026-03-01T02:00:00.123456Z").plusSeconds(60L * minute);
     return new RunRecord(
         id,
-        minute == 0 ? null : LocalDate.of(2026, 3, 1),
+        LocalDate.of(2026, 3, minute + 1),
         started,
         started.plusMillis(1500),
         status,
@@ -80,5 +80,34 @@ class TestRunLog {
     assertThat(read.fingerprint()).isNull();
     assertThat(read.status()).isEqualTo(RunStatus.NOOP);
     assertThat(read.startedAt()).isEqualTo(Instant.parse("2026-03-01T02:00:00.123456Z"));
+  }
+
+  @Test
+  void aRunLoggedWithoutItsDateByAnOlderVersionReadsAsTheUtcDayItStarted() {
+    Warehouse warehouse = new Warehouse(spark, dir.toUri().toString());
+    RunRecord run = run("r1", 0, RunStatus.SUCCESS, RunMode.REBUILD, "f1");
+    Instant lateEvening = Instant.parse("2026-02-28T23:30:00Z");
+    new RunLog(warehouse, SCHEMAS)
+        .record(
+            new RunRecord(
+                "r1",
+                null,
+                lateEvening,
+                lateEvening.plusSeconds(9),
+                run.status(),
+                0,
+                null,
+                run.filesRead(),
+                run.rowsRead(),
+                run.rowsSilver(),
+                run.rowsQuarantine(),
+                run.reconciliation(),
+                run.mode(),
+                run.restored(),
+                run.deltaVersions(),
+                "f1"));
+    Dataset<Row> runs = spark.read().format("delta").load(warehouse.path("ops", "runs"));
+    assertThat(runs.where("logical_date IS NULL").count()).isEqualTo(1);
+    assertThat(RunLog.latest(runs, 1).get(0).logicalDate()).isEqualTo(LocalDate.of(2026, 2, 28));
   }
 }
