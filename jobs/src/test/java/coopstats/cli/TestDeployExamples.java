@@ -8,6 +8,7 @@ import coopstats.TestPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -176,6 +178,102 @@ class TestDeployExamples {
   }
 
   @Test
+  void theDagsTaskFailsOrRetriesByCoopstatsExitCode(@TempDir Path dir) throws Exception {
+    // Runs the DAG's own spark_submit with python3, stub airflow modules (Airflow 2's import path,
+    // as airflow.sdk is absent) and a spark-submit that exits with the code it is given.
+    Assumptions.assumeTrue(
+        onPath("python3"), "python3 is not on the PATH: the exit-code mapping is not run");
+    write(
+        dir.resolve("stubs/airflow/__init__.py"),
+        "class DAG:\n"
+            + "    def __init__(self, **kw): pass\n"
+            + "    def __enter__(self): return self\n"
+            + "    def __exit__(self, *a): pass\n");
+    write(
+        dir.resolve("stubs/airflow/decorators/__init__.py"),
+        "def task(**kw):\n    return lambda f: lambda *args: None\n");
+    write(
+        dir.resolve("stubs/airflow/exceptions.py"),
+        "class AirflowException(Exception): pass\n"
+            + "class AirflowFailException(AirflowException): pass\n");
+    write(dir.resolve("home/jobs/target/submit-jars/delta.jar"), "");
+    Path submit = write(dir.resolve("spark-submit"), "#!/bin/sh\nexit \"$FAKE_CODE\"\n");
+    assertThat(submit.toFile().setExecutable(true)).isTrue();
+    Path driver =
+        write(
+            dir.resolve("driver.py"),
+            String.join(
+                "\n",
+                "import importlib.util, os, sys",
+                "sys.path.insert(0, sys.argv[1])",
+                "spec = importlib.util.spec_from_file_location('dag', sys.argv[2])",
+                "dag = importlib.util.module_from_spec(spec)",
+                "spec.loader.exec_module(dag)",
+                "from airflow.exceptions import AirflowException, AirflowFailException",
+                "dag.SPARK_SUBMIT = sys.argv[3]",
+                "def verdict(name):",
+                "    try:",
+                "        dag.spark_submit(['run'])",
+                "        return name + ' ok'",
+                "    except AirflowFailException:",
+                "        return name + ' fail'",
+                "    except AirflowException:",
+                "        return name + ' retry'",
+                "dag.COOPSTATS_HOME = sys.argv[4]",
+                "for code in sys.argv[5:]:",
+                "    os.environ['FAKE_CODE'] = code",
+                "    print(verdict(code))",
+                "dag.COOPSTATS_HOME = sys.argv[4] + '/elsewhere'",
+                "os.environ['FAKE_CODE'] = '0'",
+                "print(verdict('no-jars'))",
+                ""));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "python3",
+                driver.toString(),
+                dir.resolve("stubs").toString(),
+                TestPaths.home().resolve("deploy/airflow/coopstats_nightly.py").toString(),
+                submit.toString(),
+                dir.resolve("home").toString()));
+    int[] codes = {
+      ExitCodes.OK,
+      ExitCodes.USAGE,
+      ExitCodes.DATA_ERROR,
+      ExitCodes.NO_INPUT,
+      ExitCodes.SOFTWARE,
+      ExitCodes.CONFIG,
+      ExitCodes.TEMP_FAIL,
+      1,
+      137
+    };
+    for (int code : codes) {
+      command.add(String.valueOf(code));
+    }
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out.lines())
+        .containsExactly(
+            "0 ok",
+            "64 fail",
+            "65 fail",
+            "66 fail",
+            "70 fail",
+            "78 fail",
+            "75 retry",
+            "1 retry",
+            "137 retry",
+            "no-jars fail");
+  }
+
+  private static Path write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, text);
+  }
+
+  @Test
   void theCrontabLineRunsForYesterdayInUtcWithDebiansCron() throws Exception {
     String cron = Files.readString(TestPaths.home().resolve("deploy/cron/coopstats.crontab"));
     // Debian's cron has no CRON_TZ: the schedule is the machine's local time.
@@ -296,7 +394,7 @@ class TestDeployExamples {
 
   private static boolean onPath(String program) {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
         return true;
       }
     }
