@@ -231,6 +231,8 @@ class TestDeployExamples {
         new ArrayList<>(
             List.of(
                 "python3",
+                // No __pycache__ beside the DAG in the checkout.
+                "-B",
                 driver.toString(),
                 dir.resolve("stubs").toString(),
                 TestPaths.home().resolve("deploy/airflow/coopstats_nightly.py").toString(),
