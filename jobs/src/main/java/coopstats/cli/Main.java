@@ -4,11 +4,15 @@ import coopstats.CoopstatsException;
 import coopstats.ExitCodes;
 import coopstats.Redact;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code coopstats} command. */
 @Command(
@@ -30,6 +34,27 @@ import picocli.CommandLine.Command;
       MaintainCommand.class
     })
 public final class Main {
+  /** The log configuration {@code --verbose} puts in place of the shipped one. */
+  static final String VERBOSE_LOGS = "/log4j2-verbose.properties";
+
+  /**
+   * Quiet by default: coopstats' progress and the warnings a user can act on. {@code --verbose},
+   * given to any command, brings back Spark's, Delta's and Hadoop's own INFO and warnings.
+   */
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description =
+          "Log Spark's, Delta's and Hadoop's own progress and warnings too, not only coopstats'.")
+  void verbose(boolean on) {
+    if (on) {
+      try {
+        Configurator.reconfigure(Main.class.getResource(VERBOSE_LOGS).toURI());
+      } catch (URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
 
   public static void main(String[] args) {
     int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));

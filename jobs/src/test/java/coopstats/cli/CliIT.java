@@ -44,6 +44,14 @@ class CliIT {
         .contains("Belt and Road partners' share of outbound investment")
         .contains("in silver.quarantine");
     assertThat(run.err()).contains("stage bronze").contains("stage gold");
+    // Quiet by default: nothing on stderr that a user cannot act on.
+    assertThat(run.err())
+        .doesNotContain("WARNING: Using incubator modules")
+        .doesNotContain("resolves to a loopback address")
+        .doesNotContain("SPARK_LOCAL_IP")
+        .doesNotContain("created concurrently")
+        .doesNotContain("Converting duplicated key")
+        .doesNotContain("locally checkpointed");
   }
 
   @Test
