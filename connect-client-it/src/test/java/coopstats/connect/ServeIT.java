@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,6 +92,11 @@ class ServeIT {
             .start();
     try {
       awaitServing(server, log, port);
+      // Every port the server listens on, Spark Connect's and the driver's own, is on loopback.
+      assertThat(listening(server.pid()))
+          .as("the addresses coopstats serve listens on")
+          .hasSizeGreaterThanOrEqualTo(3)
+          .allSatisfy(a -> assertThat(a.isLoopbackAddress()).as(a.toString()).isTrue());
       try (SparkSession client =
           SparkSession.builder().remote("sc://127.0.0.1:" + port).getOrCreate()) {
         var gold = client.sql(QUERY);
@@ -182,6 +190,45 @@ class ServeIT {
     assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
         .as("port %d once the server has stopped", port)
         .isInstanceOf(ConnectException.class);
+  }
+
+  /**
+   * The local addresses of the TCP sockets process {@code pid} listens on, from Linux's {@code
+   * /proc}: the socket inodes among its open files, looked up in {@code /proc/net/tcp} and {@code
+   * tcp6} (state 0A is LISTEN; addresses are hex words in the machine's byte order).
+   */
+  private static List<InetAddress> listening(long pid) throws IOException {
+    Set<String> inodes = new HashSet<>();
+    try (var fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
+      for (Path fd : fds.toList()) {
+        try {
+          String target = Files.readSymbolicLink(fd).toString();
+          if (target.startsWith("socket:[")) {
+            inodes.add(target.substring(8, target.length() - 1));
+          }
+        } catch (IOException e) {
+          // a file closed while it was listed
+        }
+      }
+    }
+    List<InetAddress> out = new ArrayList<>();
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      for (String line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
+        String[] f = line.strip().split("\\s+");
+        if (f[3].equals("0A") && inodes.contains(f[9])) {
+          String hex = f[1].substring(0, f[1].indexOf(':'));
+          byte[] address = new byte[hex.length() / 2];
+          for (int word = 0; word < address.length / 4; word++) {
+            for (int b = 0; b < 4; b++) {
+              int at = word * 8 + (3 - b) * 2;
+              address[word * 4 + b] = (byte) Integer.parseInt(hex.substring(at, at + 2), 16);
+            }
+          }
+          out.add(InetAddress.getByAddress(address));
+        }
+      }
+    }
+    return out;
   }
 
   /** Waits for the server's "serving" line; fails with its log if it exits first. */

@@ -48,6 +48,12 @@ final class ServeCommand implements Callable<Integer> {
     // Read by SparkConnectService from the session's configuration, which -D settings form.
     System.setProperty("spark.connect.grpc.binding.address", host);
     System.setProperty("spark.connect.grpc.binding.port", String.valueOf(port));
+    // The driver's own ports (its RPC and the block manager's) listen on the same address, not on
+    // the machine's external one, unless the user set them (a cluster's executors must reach them).
+    setUnlessGiven("spark.driver.bindAddress", host);
+    if (!host.equals("0.0.0.0") && !host.equals("::")) {
+      setUnlessGiven("spark.driver.host", host);
+    }
     SparkSession spark = options.existingSession();
     Warehouse warehouse = options.open(spark);
     if (!warehouse.exists("gold", "investment_share_yearly")) {
@@ -85,5 +91,11 @@ final class ServeCommand implements Callable<Integer> {
     err.flush();
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  private static void setUnlessGiven(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
   }
 }
