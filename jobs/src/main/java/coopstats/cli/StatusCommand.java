@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import picocli.CommandLine.Command;
@@ -57,6 +59,17 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     KernelWarehouse warehouse = options.existingTables();
+    // Which gold tables are sums tables comes from Spark's parse of their SQL, which takes seconds
+    // on a cold JVM: it runs on another core while ops.runs is read, in a thread of its own that
+    // keeps this one's class loader (spark-submit's, for one).
+    CompletableFuture<List<GoldQuery>> sums =
+        CompletableFuture.supplyAsync(
+            this::sumsQueries,
+            task -> {
+              Thread t = new Thread(task, "coopstats-gold-queries");
+              t.setDaemon(true);
+              t.start();
+            });
     if (!warehouse.exists("ops", "runs")) {
       throw Errors.missingWarehouse(warehouse.root() + " (no ops.runs table)");
     }
@@ -77,7 +90,7 @@ final class StatusCommand implements Callable<Integer> {
                     Comparator.comparing((Row r) -> r.<String>getAs("table_name"))
                         .thenComparing(r -> r.<String>getAs("rule")))
                 .toList();
-    List<Row> series = series(warehouse);
+    List<Row> series = series(warehouse, joined(sums));
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.println(StatusJson.document(runs, quality, series));
@@ -140,10 +153,10 @@ final class StatusCommand implements Callable<Integer> {
    * summed, as rows of series, table, first_year, last_year, records, ordered by series and table.
    * The sums tables are small (a few thousand rows), so this reads no silver.
    */
-  private List<Row> series(KernelWarehouse warehouse) {
+  private static List<Row> series(KernelWarehouse warehouse, List<GoldQuery> sums) {
     List<Row> per = new ArrayList<>();
-    for (GoldQuery q : options.loadSchemas().goldQueries()) {
-      if (q.kind() == GoldQuery.Kind.SUMS && warehouse.exists("gold", q.name())) {
+    for (GoldQuery q : sums) {
+      if (warehouse.exists("gold", q.name())) {
         per.addAll(SeriesSummary.of(q.table(), warehouse.rows("gold", q.name())));
       }
     }
@@ -152,6 +165,21 @@ final class StatusCommand implements Callable<Integer> {
                 (Row r) -> r.getString(0), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(r -> r.getString(1)));
     return per;
+  }
+
+  private List<GoldQuery> sumsQueries() {
+    return options.loadSchemas().goldQueries().stream()
+        .filter(q -> q.kind() == GoldQuery.Kind.SUMS)
+        .toList();
+  }
+
+  /** The future's value; its failure (a schema file that does not load) thrown as it was. */
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   /** What the table shows of a run: its counts as totals, its start and end as seconds. */
