@@ -3,6 +3,7 @@ package coopstats.cli;
 import coopstats.Errors;
 import coopstats.contract.Schemas;
 import coopstats.contract.Settings;
+import coopstats.kernel.KernelWarehouse;
 import coopstats.spark.Sessions;
 import coopstats.spark.Warehouse;
 import java.io.IOException;
@@ -53,6 +54,19 @@ final class WarehouseOptions {
   SparkSession existingSession() {
     checkLocal(true);
     return session();
+  }
+
+  /**
+   * The existing warehouse read with Delta Kernel, for a command that only reads small tables and
+   * starts no Spark session; refused as {@link #existingSession} refuses it.
+   */
+  KernelWarehouse existingTables() {
+    checkLocal(true);
+    try {
+      return KernelWarehouse.open(qualify(warehouse));
+    } catch (RuntimeException e) {
+      throw Errors.unreadableFolder(warehouse, e);
+    }
   }
 
   /** Checks a local warehouse folder without Spark; one on another filesystem is left to Spark. */

@@ -8,6 +8,7 @@ import coopstats.contract.RunStatus;
 import coopstats.contract.Schemas;
 import coopstats.contract.TableSchema;
 import coopstats.spark.Warehouse;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,6 +54,17 @@ public final class RunLog {
   /** The latest {@code limit} runs of {@code log} (ops.runs), newest first, of any status. */
   public static List<RunRecord> latest(Dataset<Row> log, int limit) {
     return newest(log, limit);
+  }
+
+  /**
+   * The latest {@code limit} rows of {@code log} (the rows of ops.runs, read without Spark), newest
+   * first, as {@link #latest(Dataset, int)} orders them.
+   */
+  public static List<Row> latest(List<Row> log, int limit) {
+    return log.stream()
+        .sorted(Comparator.comparing((Row r) -> r.<Timestamp>getAs("started_at")).reversed())
+        .limit(limit)
+        .toList();
   }
 
   /** The latest {@code limit} runs of {@code log} (ops.runs) with one of {@code statuses}. */

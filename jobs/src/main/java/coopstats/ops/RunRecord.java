@@ -73,7 +73,7 @@ public record RunRecord(
    * A row of ops.runs; a column a log from an older version lacks reads as null. Older versions
    * left logical_date null for a run without --date, whose logical date was the UTC day it started.
    */
-  static RunRecord of(Row r) {
+  public static RunRecord of(Row r) {
     List<String> has = List.of(r.schema().fieldNames());
     Date date = r.getAs("logical_date");
     Instant started = r.<Timestamp>getAs("started_at").toInstant();
