@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import coopstats.Errors;
 import coopstats.ExitCodes;
+import coopstats.contract.Settings;
 import coopstats.spark.Warehouse;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -86,8 +87,20 @@ final class SqlCommand implements Callable<Integer> {
     } else if (file != null) {
       runFile(spark, out);
     } else {
-      new SqlPrompt(this, spark, out, spec.commandLine().getErr()).run(System.in);
+      return prompt(spark, out);
     }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** The line editor on a terminal; on piped input, the plain reader. */
+  private int prompt(SparkSession spark, PrintWriter out) throws Exception {
+    try (org.jline.terminal.Terminal terminal = TerminalPrompt.system()) {
+      if (terminal != null) {
+        return new TerminalPrompt(this, spark, terminal, Settings.sqlHistory()).run();
+      }
+    }
+    new SqlPrompt(this, spark, out, spec.commandLine().getErr()).run(System.in);
     out.flush();
     return ExitCodes.OK;
   }
@@ -133,8 +146,13 @@ final class SqlCommand implements Callable<Integer> {
   }
 
   void print(PrintWriter out, Result r) throws Exception {
+    print(out, r, Integer.MAX_VALUE);
+  }
+
+  /** Prints a result; a table is at most {@code maxWidth} wide, csv and json are never cut. */
+  void print(PrintWriter out, Result r, int maxWidth) throws Exception {
     switch (format) {
-      case table -> new TableFormat(r.columns(), r.rows()).print(out);
+      case table -> new TableFormat(r.columns(), r.rows()).print(out, maxWidth);
       case csv -> printCsv(out, r.columns(), r.rows());
       case json -> printJson(out, r.columns(), r.rows());
     }

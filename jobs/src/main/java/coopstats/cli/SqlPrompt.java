@@ -44,7 +44,7 @@ final class SqlPrompt {
       if (line == null) {
         break;
       }
-      if (pending.toString().isBlank() && line.strip().matches("(?i)(quit|exit)\\s*;?")) {
+      if (pending.toString().isBlank() && isQuit(line)) {
         return;
       }
       pending.append(line).append('\n');
@@ -57,6 +57,11 @@ final class SqlPrompt {
     }
     // The last statement of piped input may lack its ;.
     SqlStatements.split(pending.toString()).all().forEach(s -> execute(s.sql()));
+  }
+
+  /** True for {@code quit} or {@code exit}, with or without a {@code ;}. */
+  static boolean isQuit(String line) {
+    return line.strip().matches("(?i)(quit|exit)\\s*;?");
   }
 
   private void execute(String sql) {

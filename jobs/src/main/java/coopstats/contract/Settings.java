@@ -40,6 +40,9 @@ public final class Settings {
   /** The environment variable that names the coopstats home. */
   public static final String HOME_ENV = "COOPSTATS_HOME";
 
+  /** The environment variable that names the interactive sql prompt's history file. */
+  public static final String SQL_HISTORY_ENV = "COOPSTATS_SQL_HISTORY";
+
   private Settings() {}
 
   /** {@link #BROADCAST_KEYS}: a whole number, 0 or more; anything else stops the run (exit 64). */
@@ -82,6 +85,21 @@ public final class Settings {
   static Path home(String property, String env) {
     String home = property != null ? property : env;
     return home == null ? Path.of("") : Path.of(home);
+  }
+
+  /**
+   * The interactive sql prompt's history file: {@code COOPSTATS_SQL_HISTORY}, else {@code
+   * .coopstats_sql_history} in the user's home folder.
+   */
+  public static Path sqlHistory() {
+    return sqlHistory(System.getenv(SQL_HISTORY_ENV), System.getProperty("user.home"));
+  }
+
+  /** {@link #sqlHistory()}, given the environment variable's value and the user's home. */
+  static Path sqlHistory(String env, String userHome) {
+    return env != null && !env.isBlank()
+        ? Path.of(env)
+        : Path.of(userHome).resolve(".coopstats_sql_history");
   }
 
   /** The {@code schemas/} folder of {@link #home()}, unless {@code option} names another. */
