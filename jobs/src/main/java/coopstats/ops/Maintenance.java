@@ -7,7 +7,9 @@ import coopstats.spark.RunCommits;
 import coopstats.spark.Warehouse;
 import io.delta.tables.DeltaTable;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,9 +108,17 @@ public final class Maintenance {
     DeltaTable delta = DeltaTable.forPath(spark, warehouse.path(lt[0], lt[1]));
     long before = files(delta);
     keepRemovedFiles(lt, retainHours);
-    delta.optimize().executeCompaction();
-    vacuum(table, delta);
-    return new Compacted(table, before, files(delta));
+    long after = before;
+    if (compactable(lt, before)) {
+      delta.optimize().executeCompaction();
+      after = files(delta);
+    }
+    if (anyOlderThan(warehouse.path(lt[0], lt[1]), retainHours)) {
+      vacuum(table, delta);
+    } else {
+      LOG.info("VACUUM {}: no file is older than {} hours; nothing to delete", table, retainHours);
+    }
+    return new Compacted(table, before, after);
   }
 
   /** Sets the table's file retention to {@code hours}, in a commit only when it differs. */
@@ -112,6 +126,60 @@ public final class Maintenance {
     if (Retention.filesMillis(warehouse.metadata(lt[0], lt[1])) != TimeUnit.HOURS.toMillis(hours)) {
       warehouse.setProperties(lt[0], lt[1], Map.of(Retention.FILES, Retention.interval(hours)));
     }
+  }
+
+  /**
+   * Whether OPTIMIZE can change the table: a table of one file has nothing to compact, unless
+   * deletion vectors mark rows in it that compaction would drop.
+   */
+  private boolean compactable(String[] lt, long files) {
+    return files > 1
+        || "true"
+            .equalsIgnoreCase(
+                warehouse
+                    .metadata(lt[0], lt[1])
+                    .configuration()
+                    .getOrElse("delta.enableDeletionVectors", () -> "false"));
+  }
+
+  /**
+   * Whether the table's folder holds a data file older than the retention. VACUUM only ever deletes
+   * such files (Delta first drops every file modified within the retention from its candidates, and
+   * ignores hidden files like the log), so without one it can delete nothing and its listing and
+   * snapshot jobs are skipped.
+   */
+  private boolean anyOlderThan(String table, long retainHours) {
+    long before = System.currentTimeMillis() - TimeUnit.HOURS.toMillis(retainHours);
+    try {
+      FileSystem fs = new Path(table).getFileSystem(spark.sparkContext().hadoopConfiguration());
+      Path root = fs.makeQualified(new Path(table));
+      RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
+      while (files.hasNext()) {
+        LocatedFileStatus f = files.next();
+        if (f.getModificationTime() < before && !hidden(root, f.getPath())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A file VACUUM never deletes: the table's log, and hidden files such as checksums. Delta hides a
+   * few more, so this errs on the side of running VACUUM.
+   */
+  private static boolean hidden(Path root, Path file) {
+    if (file.getName().startsWith(".")) {
+      return true;
+    }
+    for (Path p = file.getParent(); p != null && !p.equals(root); p = p.getParent()) {
+      if (p.getName().equals("_delta_log")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
