@@ -238,8 +238,13 @@ final class IngestedFiles {
 
   /** The paths, as the log names them, of the files with a superseded delivery in the log. */
   Set<String> superseded() {
+    return superseded(ingested());
+  }
+
+  /** The paths of the files with a superseded delivery among {@code ingested}. */
+  static Set<String> superseded(Map<String, Logged> ingested) {
     Set<String> paths = new TreeSet<>();
-    for (String path : ingested().keySet()) {
+    for (String path : ingested.keySet()) {
       int at = path.indexOf(SUPERSEDED);
       if (at > 0) {
         paths.add(path.substring(0, at));

@@ -41,7 +41,7 @@ final class Redeliveries {
     Map<String, Fingerprints.Print> touched = new TreeMap<>();
     Set<String> again = new TreeSet<>();
     // A file superseded by a run that died before its batch: the stream reads it as new anyway.
-    Set<String> superseded = seen.superseded();
+    Set<String> superseded = IngestedFiles.superseded(ingested);
     List<String> found = new ArrayList<>();
     for (Map.Entry<String, Long> file : listed.entrySet()) {
       String path = file.getKey();
