@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * ({@code <checkpoint>.landing}); when a run's landing folder is another one (the deployment was
  * copied or moved), the log's paths are moved from the old folder to the new one before the stream
  * starts, so that the files already ingested are not read again. A moved warehouse needs nothing:
- * the checkpoint names no path of its own.
+ * the checkpoint names no path of its own. A file delivered again under its name ({@link
+ * Redeliveries}) has its earlier entries renamed to a path no file has, so that the stream reads it
+ * as a new file; the stream itself only ever compares paths.
  */
 final class IngestedFiles {
   private static final Logger LOG = LoggerFactory.getLogger(IngestedFiles.class);
