@@ -338,19 +338,51 @@ public final class Errors {
   }
 
   /**
-   * The warning for a landing file whose modification time changed after bronze ingested it: {@code
-   * file} relative to the landing folder, the times in epoch milliseconds.
+   * The warning for a landing file whose content changed after bronze ingested it, which is read
+   * again as a new delivery: {@code file} relative to the landing folder, the times in epoch
+   * milliseconds.
    */
-  public static String changedAfterIngest(String file, long ingestedAs, long modified) {
+  public static String redelivered(String file, long ingestedAs, long modified) {
+    return "landing file "
+        + file
+        + " was delivered again under the same name with new content (modified "
+        + java.time.Instant.ofEpochMilli(ingestedAs)
+        + " when bronze read it, now "
+        + java.time.Instant.ofEpochMilli(modified)
+        + "): it is read as a new delivery, and its rows replace the earlier rows with the same"
+        + " record key (all of the source's rows, for a snapshot source)";
+  }
+
+  /**
+   * The warning for a landing file whose modification time changed after bronze ingested it without
+   * a record of its content (it was ingested before content fingerprints were kept), which is read
+   * again as a new delivery.
+   */
+  public static String redeliveredUnknownContent(String file, long ingestedAs, long modified) {
     return "landing file "
         + file
         + " changed after bronze ingested it (modified "
         + java.time.Instant.ofEpochMilli(ingestedAs)
-        + " when it was read, now "
+        + " when bronze read it, now "
         + java.time.Instant.ofEpochMilli(modified)
-        + "). A file is ingested once, by its name, so this change is not read. To deliver the"
-        + " new content, save it under a new file name in the same source folder: its rows then"
-        + " replace the earlier rows with the same record key (all of the source's rows, for a"
-        + " snapshot source). To keep what was ingested, put the file back as it was.";
+        + ") and bronze has no fingerprint of the content it read, so the file is taken as new"
+        + " content: it is read as a new delivery, and its rows replace the earlier rows with the"
+        + " same record key (all of the source's rows, for a snapshot source). If only its"
+        + " modification time changed, the replaced rows are in silver.quarantine as superseded"
+        + " by the same values";
+  }
+
+  /**
+   * The note for a landing file whose modification time changed after bronze ingested it while its
+   * content stayed the same, which is not read again.
+   */
+  public static String touchedAfterIngest(String file, long ingestedAs, long modified) {
+    return "landing file "
+        + file
+        + " has a new modification time ("
+        + java.time.Instant.ofEpochMilli(modified)
+        + ", "
+        + java.time.Instant.ofEpochMilli(ingestedAs)
+        + " when bronze read it) but the content bronze read: not read again";
   }
 }

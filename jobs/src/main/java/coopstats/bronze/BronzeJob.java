@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.map_keys;
 import static org.apache.spark.sql.functions.when;
 
-import coopstats.Errors;
 import coopstats.contract.LandingContract;
 import coopstats.contract.Lineage;
 import coopstats.contract.Schemas;
@@ -18,6 +17,7 @@ import coopstats.contract.SourceProfile;
 import coopstats.spark.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
@@ -82,14 +82,16 @@ public final class BronzeJob {
 
   /**
    * What one source's ingest read in this run; {@code feedStarted} says that the bronze table's
-   * change feed was turned on only now, so its earlier rows can only be read whole.
+   * change feed was turned on only now, so its earlier rows can only be read whole; {@code
+   * redelivered}, the files read that had been read before under the same name, with other content.
    */
   public record Ingested(
       long files,
       long rows,
       boolean feedStarted,
       long rescuedRows,
-      Map<String, List<String>> extraColumns) {}
+      Map<String, List<String>> extraColumns,
+      List<String> redelivered) {}
 
   /**
    * Ingests the files of {@code source} that no earlier run has read, leaving those in {@code
@@ -109,14 +111,20 @@ public final class BronzeJob {
         IngestedFiles.of(
             spark.sparkContext().hadoopConfiguration(), checkpoint, root, source.source());
     seen.followLanding();
-    warnChanged(seen, new Path(root, source.source()).toString());
+    List<String> again =
+        Redeliveries.find(
+            seen,
+            IngestedFiles.listed(
+                spark.sparkContext().hadoopConfiguration(),
+                new Path(root, source.source()).toString()),
+            path -> Fingerprints.sha256(fs(path), new Path(URI.create(path))));
     Optional<String> folders = DatedFolders.upTo(fs(root), new Path(root, source.source()), until);
     if (folders.isEmpty()) {
       LOG.info(
           "bronze.{}: every folder is dated after {}; left for their runs", source.source(), until);
-      return new Ingested(0, 0, feedStarted, 0, Map.of());
+      return new Ingested(0, 0, feedStarted, 0, Map.of(), List.of());
     }
-    stream(source, folders.get(), checkpoint, reader, bronze);
+    stream(source, folders.get(), checkpoint, reader, bronze, seen);
     List<Row> files = fileCounts(source, runId);
     long rows = 0;
     long rescued = 0;
@@ -135,26 +143,14 @@ public final class BronzeJob {
       }
     }
     LOG.info("bronze.{}: {} new file(s), {} row(s) ingested", source.source(), files.size(), rows);
-    return new Ingested(files.size(), rows, feedStarted, rescued, extra);
-  }
-
-  /**
-   * Warns of each file bronze has ingested whose modification time is no longer the one it was read
-   * with: a file is read once, by its name, so a change to it is not ingested.
-   */
-  private void warnChanged(IngestedFiles seen, String folder) {
-    Map<String, Long> ingested = seen.ingested();
-    if (ingested.isEmpty()) {
-      return;
-    }
-    IngestedFiles.listed(spark.sparkContext().hadoopConfiguration(), folder)
-        .forEach(
-            (file, modified) -> {
-              Long then = ingested.get(file);
-              if (then != null && then.longValue() != modified) {
-                LOG.warn(Errors.changedAfterIngest(seen.relative(file), then, modified));
-              }
-            });
+    List<String> read = files.stream().map(f -> f.getString(0)).toList();
+    return new Ingested(
+        files.size(),
+        rows,
+        feedStarted,
+        rescued,
+        extra,
+        again.stream().filter(read::contains).toList());
   }
 
   /**
@@ -166,21 +162,25 @@ public final class BronzeJob {
       String folders,
       String checkpoint,
       BronzeReader reader,
-      StructType bronze) {
+      StructType bronze,
+      IngestedFiles seen) {
     String table = warehouse.path("bronze", source.source());
     VoidFunction2<Dataset<Row>, Long> append =
-        (files, batchId) ->
-            files
-                .select("path", "content")
-                .flatMap(reader, Encoders.row(bronze))
-                .write()
-                .format("delta")
-                .mode("append")
-                .option("mergeSchema", "true")
-                // Delta's idempotent-write keys: a replayed batch is not appended twice.
-                .option("txnAppId", "coopstats-bronze-" + source.source())
-                .option("txnVersion", batchId)
-                .save(table);
+        (files, batchId) -> {
+          files
+              .select("path", "content")
+              .flatMap(reader, Encoders.row(bronze))
+              .write()
+              .format("delta")
+              .mode("append")
+              .option("mergeSchema", "true")
+              // Delta's idempotent-write keys: a replayed batch is not appended twice.
+              .option("txnAppId", "coopstats-bronze-" + source.source())
+              .option("txnVersion", batchId)
+              .save(table);
+          // Once the rows are in bronze, and again when a replayed batch skips the write.
+          seen.fingerprints().record(fingerprints(files, seen));
+        };
     try {
       StreamingQuery q =
           spark
@@ -204,6 +204,28 @@ public final class BronzeJob {
       throw new IllegalStateException(
           "ingesting landing source " + source.source() + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The fingerprint of each file of a batch, by its path under the landing folder, taken at the
+   * modification time it was read with. A file whose modification time has changed since is left
+   * out: the content read is no longer there, and without a fingerprint its new modification time
+   * makes it a new delivery.
+   */
+  private Map<String, Fingerprints.Print> fingerprints(Dataset<Row> files, IngestedFiles seen)
+      throws IOException {
+    Map<String, Fingerprints.Print> prints = new TreeMap<>();
+    for (Row f : files.select("path", "modificationTime").collectAsList()) {
+      Path path = new Path(URI.create(f.getString(0)));
+      long read = f.getTimestamp(1).getTime();
+      FileSystem fs = fs(path.toString());
+      if (fs.exists(path) && fs.getFileStatus(path).getModificationTime() == read) {
+        prints.put(
+            seen.relative(IngestedFiles.uri(fs.makeQualified(path))),
+            new Fingerprints.Print(Fingerprints.sha256(fs, path), read));
+      }
+    }
+    return prints;
   }
 
   /**

@@ -1,5 +1,6 @@
 package coopstats.bronze;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -29,13 +33,29 @@ import org.slf4j.LoggerFactory;
  * ({@code <checkpoint>.landing}); when a run's landing folder is another one (the deployment was
  * copied or moved), the log's paths are moved from the old folder to the new one before the stream
  * starts, so that the files already ingested are not read again. A moved warehouse needs nothing:
- * the checkpoint names no path of its own.
+ * the checkpoint names no path of its own. A file delivered again under its name ({@link
+ * Redeliveries}) has its earlier entries renamed to a path no file has, so that the stream reads it
+ * as a new file; the stream itself only ever compares paths.
  */
 final class IngestedFiles {
   private static final Logger LOG = LoggerFactory.getLogger(IngestedFiles.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Joins a superseded delivery's path to the batch that read it. A path in the log is URI-encoded,
+   * so a listed file's path never holds a bare {@code #}: a superseded entry names no file.
+   */
+  private static final String SUPERSEDED = "#superseded-in-batch-";
+
+  private static final Pattern LOG_OFFSET = Pattern.compile("\"logOffset\"\\s*:\\s*(\\d+)");
+
+  /**
+   * A file as the log holds it: its modification time when read, and the log batch that read it.
+   */
+  record Logged(long modified, long batch) {}
+
   private final FileSystem fs;
+  private final Path checkpoint;
   private final Path log;
   private final Path recorded;
   private final String landing;
@@ -43,6 +63,7 @@ final class IngestedFiles {
 
   private IngestedFiles(FileSystem fs, Path checkpoint, String landing, String source) {
     this.fs = fs;
+    this.checkpoint = checkpoint;
     this.log = new Path(checkpoint, "sources/0");
     this.recorded = new Path(checkpoint.getParent(), checkpoint.getName() + ".landing");
     this.landing = landing;
@@ -115,6 +136,24 @@ final class IngestedFiles {
 
   /** Rewrites one log file's paths from {@code was} to this run's landing, adding them to moved. */
   private void rewrite(Path file, String was, Set<String> moved) throws IOException {
+    rewriteEntries(
+        file,
+        entry -> {
+          String path = entry.get("path").asText();
+          if (!path.startsWith(was + "/")) {
+            return null;
+          }
+          String now = landing + path.substring(was.length());
+          moved.add(now);
+          return now;
+        });
+  }
+
+  /**
+   * Rewrites the paths of one log file's entries: {@code renamed} gives an entry's new path, or
+   * null to leave it as it is.
+   */
+  private void rewriteEntries(Path file, Function<JsonNode, String> renamed) throws IOException {
     List<String> lines = new ArrayList<>(List.of(read(file).split("\n", -1)));
     boolean changed = false;
     for (int i = 1; i < lines.size(); i++) {
@@ -122,11 +161,10 @@ final class IngestedFiles {
         continue;
       }
       ObjectNode entry = (ObjectNode) JSON.readTree(lines.get(i));
-      String path = entry.get("path").asText();
-      if (path.startsWith(was + "/")) {
-        entry.put("path", landing + path.substring(was.length()));
+      String path = renamed.apply(entry);
+      if (path != null) {
+        entry.put("path", path);
         lines.set(i, JSON.writeValueAsString(entry));
-        moved.add(entry.get("path").asText());
         changed = true;
       }
     }
@@ -140,8 +178,8 @@ final class IngestedFiles {
    * The ingested files of the log, each with the modification time it had when it was read: the
    * latest entry per path.
    */
-  Map<String, Long> ingested() {
-    Map<String, Long> files = new TreeMap<>();
+  Map<String, Logged> ingested() {
+    Map<String, Logged> files = new TreeMap<>();
     try {
       if (!fs.exists(log)) {
         return files;
@@ -154,7 +192,9 @@ final class IngestedFiles {
         for (int i = 1; i < lines.length; i++) {
           if (!lines[i].isBlank()) {
             var entry = JSON.readTree(lines[i]);
-            files.put(entry.get("path").asText(), entry.get("timestamp").asLong());
+            files.put(
+                entry.get("path").asText(),
+                new Logged(entry.get("timestamp").asLong(), entry.get("batchId").asLong()));
           }
         }
       }
@@ -162,6 +202,89 @@ final class IngestedFiles {
       throw new UncheckedIOException(e);
     }
     return files;
+  }
+
+  /**
+   * Makes the stream read {@code files} (paths as the log names them) again, as new deliveries:
+   * each one's entries in the log, in batches up to {@code committed}, are renamed to the path
+   * joined to the batch that read it, a path no file has. Renaming again changes nothing, so a run
+   * that dies after this and before its batch commits leaves the files to the next run, to be read
+   * once.
+   */
+  void supersede(Set<String> files, long committed) {
+    if (files.isEmpty()) {
+      return;
+    }
+    try {
+      for (FileStatus f : fs.listStatus(log, p -> !p.getName().startsWith("."))) {
+        rewriteEntries(
+            f.getPath(),
+            entry -> {
+              String path = entry.get("path").asText();
+              long batch = entry.get("batchId").asLong();
+              return files.contains(path) && batch <= committed ? path + SUPERSEDED + batch : null;
+            });
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "could not update the bronze checkpoint of source "
+              + source
+              + " ("
+              + log
+              + ") for the files delivered again: "
+              + e.getMessage()
+              + ". Check that the warehouse is writable and run again.",
+          e);
+    }
+  }
+
+  /** The paths, as the log names them, of the files with a superseded delivery in the log. */
+  Set<String> superseded() {
+    return superseded(ingested());
+  }
+
+  /** The paths of the files with a superseded delivery among {@code ingested}. */
+  static Set<String> superseded(Map<String, Logged> ingested) {
+    Set<String> paths = new TreeSet<>();
+    for (String path : ingested.keySet()) {
+      int at = path.indexOf(SUPERSEDED);
+      if (at > 0) {
+        paths.add(path.substring(0, at));
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * The last log batch whose stream batch committed: its files are in bronze. A later log batch is
+   * one a run planned and did not finish; the next run reads its files again, by their paths. -1
+   * when no batch committed.
+   */
+  long committedLogOffset() {
+    try {
+      Path commits = new Path(checkpoint, "commits");
+      if (!fs.exists(commits)) {
+        return -1;
+      }
+      long last = -1;
+      for (FileStatus f : fs.listStatus(commits, p -> !p.getName().startsWith("."))) {
+        long b = batch(f.getPath());
+        if (b != Long.MAX_VALUE) {
+          last = Math.max(last, b);
+        }
+      }
+      if (last < 0) {
+        return -1;
+      }
+      Matcher m = LOG_OFFSET.matcher(read(new Path(checkpoint, "offsets/" + last)));
+      long offset = -1;
+      while (m.find()) {
+        offset = Math.max(offset, Long.parseLong(m.group(1)));
+      }
+      return offset;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The landing folder's files under {@code folder}, as the log names them, with their mtimes. */
@@ -182,6 +305,11 @@ final class IngestedFiles {
       throw new UncheckedIOException(e);
     }
     return files;
+  }
+
+  /** The fingerprints of the files this checkpoint holds as ingested. */
+  Fingerprints fingerprints() {
+    return Fingerprints.of(fs, checkpoint);
   }
 
   /** The relative path of {@code uri} under this run's landing folder. */
@@ -205,7 +333,7 @@ final class IngestedFiles {
     return uri(p.getFileSystem(conf).makeQualified(p));
   }
 
-  private static String uri(Path qualified) {
+  static String uri(Path qualified) {
     URI u = qualified.toUri();
     String path = u.getRawPath();
     if (path.length() > 1 && path.endsWith("/")) {

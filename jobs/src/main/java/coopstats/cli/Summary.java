@@ -35,6 +35,13 @@ final class Summary {
         "  this run    %d rows read from %d new file(s)%n",
         r.rowsRead().values().stream().mapToLong(Long::longValue).sum(),
         r.filesRead().values().stream().mapToLong(Long::longValue).sum());
+    r.redelivered()
+        .forEach(
+            file ->
+                out.printf(
+                    "  redelivered %s: new content under a name read before, read as a new"
+                        + " delivery%n",
+                    file));
     out.printf(
         "  all files   %d delivered: %d in silver, %d in silver.quarantine%n",
         r.delivered(), r.silver(), r.quarantined());

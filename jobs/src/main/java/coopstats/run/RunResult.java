@@ -44,6 +44,17 @@ public record RunResult(
     return m;
   }
 
+  /**
+   * The files read again because they were delivered again under a name read before, with other
+   * content; relative to the landing folder.
+   */
+  public List<String> redelivered() {
+    return ingested.values().stream()
+        .flatMap(read -> read.redelivered().stream())
+        .sorted()
+        .toList();
+  }
+
   public boolean noop() {
     return mode == RunMode.NOOP;
   }

@@ -80,12 +80,16 @@ final class BronzeRows {
     }
   }
 
-  /** A line's text as bronze holds it, or null when bronze has no such line. */
+  /**
+   * A line's text as bronze holds it, or null when bronze has no such line. A file delivered again
+   * under its name has the line in each delivery: the latest one's.
+   */
   String lineText(String source, String file, long line) {
     List<Row> found =
         warehouse
             .read("bronze", source)
             .where(col(Lineage.FILE).equalTo(file).and(col(Lineage.LINE).equalTo(line)))
+            .orderBy(col(Lineage.INGESTED_AT).desc())
             .select(Lineage.RAW)
             .limit(1)
             .collectAsList();

@@ -53,11 +53,16 @@ class TestMovedDeployment {
     assertThat(sql("SELECT status, mode FROM ops.runs ORDER BY started_at"))
         .containsExactly("status,mode", "success,rebuild", "noop,noop");
 
-    // A file delivered to the moved landing folder is new, and only it.
+    // A file delivered to the moved landing folder is new, and only it. A file ingested before
+    // the move and touched after it is known by its fingerprint, kept by its path under the
+    // landing folder: it is not read again.
     deliver(moved, "b.csv", "C,2020,,X,Kenya,energy,7,USD,million,\n");
+    Path a = moved.resolve("landing/investment/a.csv");
+    Files.setLastModifiedTime(a, FileTime.from(Instant.parse("2026-11-30T00:00:00Z")));
     String next = run(moved, "2026-11-22");
     assertThat(next)
         .doesNotContain("landing folder moved")
+        .contains("landing file investment/a.csv has a new modification time")
         .contains("bronze.investment: 1 new file(s), 1 row(s) ingested\n");
     assertThat(sql("SELECT _file, count(*) AS n FROM bronze.investment GROUP BY 1 ORDER BY 1"))
         .containsExactly("_file,n", "investment/a.csv,2", "investment/b.csv,1");
@@ -65,7 +70,7 @@ class TestMovedDeployment {
         .containsExactly("record_id", "A", "B", "C");
     assertThat(sql("SELECT count(*) AS n FROM silver.quarantine")).containsExactly("n", "0");
 
-    // A file changed under its name is not read again, and the run says so.
+    // A file changed under its name is a new delivery, and the run says so.
     Path b = moved.resolve("landing/investment/b.csv");
     Instant read = Instant.ofEpochMilli(Files.getLastModifiedTime(b).toMillis());
     Files.writeString(b, HEADER + "C,2020,,X,Kenya,energy,8,USD,million,\n");
@@ -73,16 +78,21 @@ class TestMovedDeployment {
     String changed = run(moved, "2026-11-23");
     assertThat(changed)
         .contains(
-            "landing file investment/b.csv changed after bronze ingested it (modified "
+            "landing file investment/b.csv was delivered again under the same name with new"
+                + " content (modified "
                 + read
-                + " when it was read, now 2026-12-01T00:00:00Z). A file is ingested once, by its"
-                + " name, so this change is not read. To deliver the new content, save it under a"
-                + " new file name in the same source folder: its rows then replace the earlier rows"
-                + " with the same record key (all of the source's rows, for a snapshot source). To"
-                + " keep what was ingested, put the file back as it was.\n")
-        .contains("bronze.investment: 0 new file(s), 0 row(s) ingested\n");
-    assertThat(sql("SELECT record_id, amount FROM bronze.investment ORDER BY 1"))
-        .containsExactly("record_id,amount", "A,5", "B,6", "C,7");
+                + " when bronze read it, now 2026-12-01T00:00:00Z): it is read as a new delivery,"
+                + " and its rows replace the earlier rows with the same record key (all of the"
+                + " source's rows, for a snapshot source)\n")
+        .contains("bronze.investment: 1 new file(s), 1 row(s) ingested\n");
+    assertThat(sql("SELECT record_id, amount FROM bronze.investment ORDER BY 1, 2"))
+        .containsExactly("record_id,amount", "A,5", "B,6", "C,7", "C,8");
+    assertThat(
+            sql(
+                "SELECT record_id, CAST(amount AS INT) AS amount FROM silver.investment ORDER BY 1"))
+        .containsExactly("record_id,amount", "A,5", "B,6", "C,8");
+    assertThat(sql("SELECT file, line, rule FROM silver.quarantine"))
+        .containsExactly("file,line,rule", "investment/b.csv,2,superseded");
   }
 
   @Test
