@@ -49,10 +49,26 @@ class BenchIT {
     assertThat(printed)
         .contains("| figure | measured | target |")
         .contains("| cold sample run ÷ bare SparkSession start and stop |")
+        .contains(
+            "| a night with one new 60-row file, on the sample's warehouse ÷ bare SparkSession"
+                + " start and stop |")
+        .contains("| a cold run of 20 sources of 10 rows each ÷ cold sample run |")
+        .contains("| status on the sample's warehouse ÷ bare JVM start |")
+        .contains("| sql \"SELECT 1\" ÷ bare JVM start |")
+        .contains("| sql over a gold table ÷ bare JVM start |")
         .contains("| full build, 20000 investment rows (23400 rows, 4 kinds) |")
         .contains("| nightly +1% on 20000 ÷ full build of 20000 | median of 2 nights (")
         .contains("| full build of 20000 ÷ DuckDB on the same work |")
         .doesNotContain("not measured");
+    // The fixed-cost runs did the work their rows name.
+    assertThat(Files.readString(dir.resolve("work/night-60.out"), StandardCharsets.UTF_8))
+        .contains("this run    60 rows read from 1 new file(s)\n");
+    assertThat(Files.readString(dir.resolve("work/cold-20-sources.out"), StandardCharsets.UTF_8))
+        .contains("this run    200 rows read from 20 new file(s)\n");
+    assertThat(Files.readString(dir.resolve("work/sql-gold.out"), StandardCharsets.UTF_8))
+        .startsWith("series            | count(1)\n")
+        .contains("\nprogramme_records | ")
+        .endsWith("(1 row)\n");
     String duck =
         printed
             .lines()
