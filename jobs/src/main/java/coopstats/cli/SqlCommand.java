@@ -67,6 +67,9 @@ final class SqlCommand implements Callable<Integer> {
       description = "The SQL query. Without a query or --file, an interactive prompt opens.")
   String query;
 
+  /** The warehouse whose tables the statements name, once the command runs. */
+  Warehouse warehouse;
+
   @Override
   public Integer call() throws Exception {
     if (query != null && file != null) {
@@ -80,10 +83,10 @@ final class SqlCommand implements Callable<Integer> {
         .exists(new org.apache.hadoop.fs.Path(warehouse.root()))) {
       throw Errors.missingWarehouse(warehouse.root());
     }
-    warehouse.registerAll();
+    this.warehouse = warehouse;
     PrintWriter out = spec.commandLine().getOut();
     if (query != null) {
-      print(out, execute(spark, query));
+      print(out, run(spark, query));
     } else if (file != null) {
       runFile(spark, out);
     } else {
@@ -113,12 +116,21 @@ final class SqlCommand implements Callable<Integer> {
         SqlStatements.split(Files.readString(file, StandardCharsets.UTF_8)).all();
     for (SqlStatements.Statement s : all) {
       try {
-        print(out, execute(spark, s.sql()));
+        print(out, run(spark, s.sql()));
       } catch (coopstats.CoopstatsException e) {
         throw Errors.badStatement(file + ", line " + s.line(), e.getMessage());
       }
       out.flush();
     }
+  }
+
+  /**
+   * Runs one statement of this command, with the tables it names registered first: a query reads
+   * the logs of its own tables, not every table's.
+   */
+  Result run(SparkSession spark, String sql) {
+    warehouse.registerFor(sql);
+    return execute(spark, sql);
   }
 
   /** A statement's result: its columns and rows. */

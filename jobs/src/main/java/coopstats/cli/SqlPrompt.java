@@ -66,7 +66,7 @@ final class SqlPrompt {
 
   private void execute(String sql) {
     try {
-      command.print(out, SqlCommand.execute(spark, sql));
+      command.print(out, command.run(spark, sql));
     } catch (CoopstatsException e) {
       err.println("coopstats: " + e.getMessage());
     } catch (Exception e) {

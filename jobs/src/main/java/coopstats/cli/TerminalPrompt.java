@@ -114,7 +114,7 @@ final class TerminalPrompt {
     sc.setJobGroup(group, sql, true);
     running = group;
     try {
-      SqlCommand.Result result = SqlCommand.execute(spark, sql);
+      SqlCommand.Result result = command.run(spark, sql);
       if (!cancelled.get()) {
         command.print(
             out, result, terminal.getWidth() > 0 ? terminal.getWidth() : Integer.MAX_VALUE);

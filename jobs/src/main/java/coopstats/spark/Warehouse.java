@@ -220,6 +220,14 @@ public final class Warehouse {
     catalog.register(layer, table);
   }
 
+  /**
+   * Registers the tables a SQL statement names ({@code <layer>.<table>}), or every table when the
+   * statement is not a plain query.
+   */
+  public void registerFor(String sql) {
+    catalog.registerFor(sql);
+  }
+
   /** Registers every Delta table found under the root; returns their names. */
   public List<String> registerAll() {
     return catalog.registerAll();

@@ -38,9 +38,12 @@ class TestTerminalPrompt {
 
   @BeforeAll
   static void registerTables() {
+    warehouse().registerAll();
+  }
+
+  static Warehouse warehouse() {
     SparkSession spark = TestSpark.session();
-    new Warehouse(spark, WarehouseOptions.qualify(SampleWarehouse.get().toString(), spark))
-        .registerAll();
+    return new Warehouse(spark, WarehouseOptions.qualify(SampleWarehouse.get().toString(), spark));
   }
 
   /** A prompt running on its own thread, on a terminal the test types into and reads. */
@@ -61,6 +64,7 @@ class TestTerminalPrompt {
               .build();
       SqlCommand command = new SqlCommand();
       command.format = format;
+      command.warehouse = warehouse();
       TerminalPrompt prompt = new TerminalPrompt(command, TestSpark.session(), terminal, history);
       exit =
           CompletableFuture.supplyAsync(
