@@ -39,7 +39,7 @@ final class Palette {
 
   private static final float WIDTH = 2.2f;
   private static final float[][] DASHES = {
-    null, {8, 4}, {2, 3}, {10, 3, 2, 3}, {4, 4}, {14, 4}, {2, 3, 2, 3, 8, 3}, {6, 2}, {1, 5}
+    null, {8, 4}, {2, 3}, {10, 3, 2, 3}, {4, 4}, {14, 4}, {2, 3, 2, 3, 8, 3}, {6, 2}, {12, 3, 3, 3}
   };
 
   private Palette() {}
