@@ -30,6 +30,15 @@ class PaddedAxis extends NumberAxis {
     setNumberFormatOverride(labels());
   }
 
+  /**
+   * Ticks at least three label heights apart on a vertical axis: a label every 16 pixels (0, 5, 10,
+   * ... 90) is more than a reader takes in at a glance.
+   */
+  @Override
+  protected double estimateMaximumTickLabelHeight(Graphics2D g2) {
+    return 3 * super.estimateMaximumTickLabelHeight(g2);
+  }
+
   /** The plotted values' range, or null before the axis is on a plot or when it has no data. */
   Range dataRange() {
     return getPlot() instanceof ValueAxisPlot p ? p.getDataRange(this) : null;
