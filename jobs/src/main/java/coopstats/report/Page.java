@@ -1,5 +1,6 @@
 package coopstats.report;
 
+import coopstats.ops.RunRecord;
 import java.util.List;
 
 /** The HTML page around the sections: a title, a table of contents and inline CSS; no scripts. */
@@ -17,13 +18,19 @@ final class Page {
 
   private Page() {}
 
-  static String render(String warehouse, List<Section> sections) {
+  /**
+   * The page; {@code published} is the last run that published the tables (ops.runs), whose logical
+   * date the statistics are as of, or null when none has.
+   */
+  static String render(String warehouse, RunRecord published, List<Section> sections) {
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
         .append("<title>coopstats report</title>\n<style>")
         .append(CSS)
         .append("</style>\n</head>\n<body>\n<h1>coopstats report</h1>\n")
-        .append("<p class=\"note\">Warehouse: ")
+        .append("<p class=\"note\" id=\"logical-date\">")
+        .append(Html.escape(asOf(published)))
+        .append("</p>\n<p class=\"note\">Warehouse: ")
         .append(Html.escape(warehouse))
         .append("</p>\n<ul>\n");
     for (Section s : sections) {
@@ -44,5 +51,18 @@ final class Page {
           .append("</section>\n");
     }
     return b.append("</body>\n</html>\n").toString();
+  }
+
+  private static String asOf(RunRecord run) {
+    if (run == null) {
+      return "Logical date: none yet; no run has published the tables (run coopstats run).";
+    }
+    return "Logical date: "
+        + run.logicalDate()
+        + " (run "
+        + run.runId()
+        + ", "
+        + run.status().value()
+        + ")";
   }
 }

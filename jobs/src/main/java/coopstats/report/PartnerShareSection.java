@@ -3,7 +3,7 @@ package coopstats.report;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.jfree.chart.ChartFactory;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /** The Belt and Road partners' share of outbound investment by year, and year-on-year change. */
@@ -41,13 +41,14 @@ final class PartnerShareSection {
                     + " Road agreement was in force at the time (gold.investment_share_yearly).")
             + Svg.of(
                 "partner-share-chart",
-                ChartFactory.createLineChart(TITLE, "Year", "Share of the year's total (%)", share))
+                Charts.line(TITLE, "Year", "Share of the year's total (%)", share, false))
             + Html.p(
                 "Growth against the previous calendar year; a year without a bar had no"
                     + " investment the year before.")
             + Svg.of(
                 "partner-change-chart",
-                ChartFactory.createBarChart(CHANGE_TITLE, "Year", "Change (%)", change));
+                Charts.bar(
+                    CHANGE_TITLE, "Year", "Change (%)", change, false, PlotOrientation.VERTICAL));
     return new Section("partner-share", TITLE, html);
   }
 

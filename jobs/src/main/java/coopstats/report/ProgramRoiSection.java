@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -36,14 +36,6 @@ final class ProgramRoiSection {
                 "SELECT coalesce(program_name, program), year, roi * 100, series"
                     + " FROM gold.program_roi_yearly ORDER BY year, series, program")
             .collectAsList();
-    SeriesLabels labels = new SeriesLabels(rows, 3);
-    DefaultCategoryDataset yearly = new DefaultCategoryDataset();
-    for (Row r : rows) {
-      yearly.addValue(
-          PartnerShareSection.number(r, 2),
-          labels.of(r.getString(0), r.getString(3)),
-          String.valueOf(r.getInt(1)));
-    }
     // Each programme's latest year carries its totals to date.
     List<Row> latest =
         spark
@@ -73,23 +65,39 @@ final class ProgramRoiSection {
                 "ROI = (return − cost) ÷ cost (gold.program_roi_yearly). Cost is training cost,"
                     + " joint-lab funding and fund disbursements; return is start-up revenue and fund"
                     + " returns. A programme that reports no return has no ROI.")
-            + Svg.of(
-                "roi-yearly-chart",
-                ChartFactory.createLineChart(YEARLY_TITLE, "Year", "ROI (%)", yearly))
+            + Html.p(
+                "The ROI axes are on a symmetric log scale: each step from 10 % to 100 % to"
+                    + " 1,000 % is as long, on both sides of 0, so that a programme losing most of"
+                    + " its cost and one returning many times it read on the same chart.")
+            + Svg.of("roi-yearly-chart", yearlyChart(rows))
             + Svg.of(
                 "roi-to-date-chart",
-                ChartFactory.createBarChart(
+                Charts.bar(
                     TO_DATE_TITLE,
                     "Programme",
-                    "ROI to date (%)",
+                    "ROI to date (%, symmetric log scale)",
                     toDate,
-                    PlotOrientation.HORIZONTAL,
-                    false,
-                    false,
-                    false))
+                    true,
+                    PlotOrientation.HORIZONTAL))
             + Html.p("Outcomes from each programme's first year to its latest.")
             + Html.table("roi-outcomes", HEADER, table);
     return new Section("program-roi", TITLE, html);
+  }
+
+  /**
+   * One line per programme (and series) over the years, on a symmetric log scale; {@code rows} are
+   * programme, year, ROI in percent (null when the programme reports no return) and series.
+   */
+  static JFreeChart yearlyChart(List<Row> rows) {
+    SeriesLabels labels = new SeriesLabels(rows, 3);
+    DefaultCategoryDataset yearly = new DefaultCategoryDataset();
+    for (Row r : rows) {
+      yearly.addValue(
+          PartnerShareSection.number(r, 2),
+          labels.of(r.getString(0), r.getString(3)),
+          String.valueOf(r.getInt(1)));
+    }
+    return Charts.line(YEARLY_TITLE, "Year", "ROI (%, symmetric log scale)", yearly, true);
   }
 
   private static String cell(Row r, int i) {

@@ -1,6 +1,9 @@
 package coopstats.report;
 
 import coopstats.Errors;
+import coopstats.contract.RunStatus;
+import coopstats.ops.RunLog;
+import coopstats.ops.RunRecord;
 import coopstats.spark.Warehouse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +30,18 @@ public final class Report {
             TechRatioSection.of(spark),
             ProgramRoiSection.of(spark),
             QualitySection.of(spark));
+    // The statistics are as of the last run that published them; a failed run published nothing.
+    List<RunRecord> last =
+        RunLog.latest(
+            spark.table("ops.runs"),
+            1,
+            List.of(RunStatus.SUCCESS, RunStatus.PARTIAL, RunStatus.NOOP));
+    RunRecord published = last.isEmpty() ? null : last.get(0);
     Path file = out.resolve("index.html");
     try {
       Files.createDirectories(out);
-      Files.writeString(file, Page.render(warehouse.root(), sections), StandardCharsets.UTF_8);
+      Files.writeString(
+          file, Page.render(warehouse.root(), published, sections), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw Errors.cannotWrite(file.toString(), e.toString());
     }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.jfree.chart.ChartFactory;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /** The technology part of investment and of fund flows, overall, by year. */
@@ -38,7 +37,7 @@ final class TechRatioSection {
                     + " sector count in the total, never as technology.")
             + Svg.of(
                 "tech-ratio-chart",
-                ChartFactory.createLineChart(TITLE, "Year", "Technology share (%)", data));
+                Charts.line(TITLE, "Year", "Technology share (%)", data, false));
     return new Section("tech-ratio", TITLE, html);
   }
 }

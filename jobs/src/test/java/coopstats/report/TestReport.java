@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coopstats.Cli;
 import coopstats.SampleWarehouse;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,35 +128,13 @@ class TestReport {
   }
 
   /**
-   * Headless Chromium (Debian's chromium package; the build installs it) loads the page with no
-   * console message, keeps every chart's SVG in its DOM, and paints the charts' bars.
+   * Headless Chromium loads the page with no console message, keeps every chart's SVG in its DOM,
+   * and paints the bars in the palette's first two colours.
    */
   @Test
   void theReportRendersInChromium() throws Exception {
-    String chromium = onPath("chromium");
-    Path shot = dir.resolve("report.png");
     Path dom = dir.resolve("dom.html");
-    Path log = dir.resolve("chromium.log");
-    Process p =
-        new ProcessBuilder(
-                chromium,
-                "--headless",
-                "--disable-gpu",
-                "--no-sandbox",
-                "--user-data-dir=" + dir.resolve("chromium-profile"),
-                "--enable-logging=stderr",
-                "--v=0",
-                "--hide-scrollbars",
-                "--window-size=1000,4000",
-                "--screenshot=" + shot,
-                "--dump-dom",
-                index.toUri().toString())
-            .redirectOutput(dom.toFile())
-            .redirectError(log.toFile())
-            .start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-    String stderr = Files.readString(log);
-    assertThat(p.exitValue()).as(stderr).isZero();
+    String stderr = Chromium.shoot(dir, "report", index, 1000, 4000, dom);
     assertThat(stderr.lines().filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught")))
         .as("console messages")
         .isEmpty();
@@ -171,32 +145,47 @@ class TestReport {
     }
     assertThat(parsed.split("<svg ", -1)).hasSize(CHARTS.size() + 1);
 
-    BufferedImage image = ImageIO.read(shot.toFile());
-    assertThat(image).as(shot + " is a PNG").isNotNull();
-    assertThat(image.getWidth()).isEqualTo(1000);
-    Map<Integer, Integer> colours = new HashMap<>();
-    for (int y = 0; y < image.getHeight(); y++) {
-      for (int x = 0; x < image.getWidth(); x++) {
-        colours.merge(image.getRGB(x, y) & 0xFFFFFF, 1, Integer::sum);
-      }
-    }
+    Path shot = dir.resolve("report.png");
+    assertThat(ImageIO.read(shot.toFile()).getWidth()).isEqualTo(1000);
+    Map<Integer, Integer> colours = Chromium.colours(shot);
     assertThat(colours.size()).as("distinct colours").isGreaterThan(100);
-    // JFreeChart's first two series colours fill the bars of the change and ROI charts.
-    assertThat(colours.getOrDefault(0xFF5555, 0)).as("red bar pixels").isGreaterThan(1000);
-    assertThat(colours.getOrDefault(0x5555FF, 0)).as("blue bar pixels").isGreaterThan(1000);
+    // The change chart's two series and the ROI-to-date bars.
+    assertThat(colours.getOrDefault(0x0072B2, 0)).as("blue pixels").isGreaterThan(1000);
+    assertThat(colours.getOrDefault(0xE69F00, 0)).as("orange pixels").isGreaterThan(1000);
   }
 
-  private static String onPath(String program) {
-    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(d, program))) {
-        return Path.of(d, program).toString();
-      }
+  @Test
+  void theLogicalDateIsTheLastPublishedRunsDate() {
+    List<String> run =
+        Cli.csv(
+            SampleWarehouse.get(),
+            "SELECT run_id, logical_date, status FROM ops.runs"
+                + " WHERE status IN ('success', 'partial', 'noop') ORDER BY started_at DESC LIMIT 1");
+    String[] last = run.get(1).split(",");
+    assertThat(last[1]).matches("\\d{4}-\\d{2}-\\d{2}");
+    assertThat(byId("p", "logical-date").getTextContent())
+        .isEqualTo("Logical date: " + last[1] + " (run " + last[0] + ", " + last[2] + ")");
+    assertThat(tableRows("quality-run").get(0)).startsWith(last[0] + "," + last[1] + ",");
+  }
+
+  /** Minus signs on the ROI and change axes, whose values go below zero, and on no share axis. */
+  @Test
+  void negativeTicksOnlyWhereValuesAreNegative() {
+    assertThat(new ChartSvg(byId("svg", "roi-yearly-chart")).negativeLabels())
+        .contains("\u2212100", "\u221210");
+    assertThat(new ChartSvg(byId("svg", "roi-to-date-chart")).negativeLabels())
+        .contains("\u2212100", "\u221210");
+    assertThat(new ChartSvg(byId("svg", "partner-change-chart")).negativeLabels()).isNotEmpty();
+    assertThat(new ChartSvg(byId("svg", "partner-share-chart")).negativeLabels()).isEmpty();
+    assertThat(new ChartSvg(byId("svg", "tech-ratio-chart")).negativeLabels()).isEmpty();
+  }
+
+  /** The sample has a share of 0 % and a technology share of 100 %: neither lies on the frame. */
+  @Test
+  void noLineLiesOnTheFrame() {
+    for (String id : List.of("partner-share-chart", "tech-ratio-chart", "roi-yearly-chart")) {
+      TestCharts.assertOffFrame(new ChartSvg(byId("svg", id)));
     }
-    throw new AssertionError(
-        program
-            + " is not on the PATH: this test renders the report in headless Chromium. Install"
-            + " Debian's chromium package (apt-get install -y chromium; the build does this as root or with password-less sudo, see"
-            + " .ci/ensure-test-tools).");
   }
 
   private static List<String> sectionIds() {
