@@ -116,7 +116,14 @@ public final class Errors {
   }
 
   public static CoopstatsException ruleFailed(
-      String table, String rule, long rows, String file, long line, String raw, String reason) {
+      String table,
+      String rule,
+      long rows,
+      String file,
+      String sheet,
+      long line,
+      String raw,
+      String reason) {
     return new CoopstatsException(
         ExitCodes.DATA_ERROR,
         "fail rule "
@@ -127,6 +134,7 @@ public final class Errors {
             + rows
             + " row(s); nothing was published. First: "
             + file
+            + (sheet == null ? "" : ", sheet \"" + sheet + "\",")
             + " line "
             + line
             + ": "

@@ -81,14 +81,19 @@ final class BronzeRows {
   }
 
   /**
-   * A line's text as bronze holds it, or null when bronze has no such line. A file delivered again
-   * under its name has the line in each delivery: the latest one's.
+   * A line's text as bronze holds it, named by its file, sheet (null outside workbooks) and line,
+   * or null when bronze has no such line. A file delivered again under its name has the line in
+   * each delivery: the latest one's.
    */
-  String lineText(String source, String file, long line) {
+  String lineText(String source, String file, String sheet, long line) {
     List<Row> found =
         warehouse
             .read("bronze", source)
-            .where(col(Lineage.FILE).equalTo(file).and(col(Lineage.LINE).equalTo(line)))
+            .where(
+                col(Lineage.FILE)
+                    .equalTo(file)
+                    .and(col(Lineage.SHEET).eqNullSafe(lit(sheet)))
+                    .and(col(Lineage.LINE).equalTo(line)))
             .orderBy(col(Lineage.INGESTED_AT).desc())
             .select(Lineage.RAW)
             .limit(1)

@@ -143,8 +143,14 @@ final class Rules {
         Row example =
             valid
                 .filter(broken(r))
-                .orderBy("q_file", "q_line")
-                .select(col("q_source"), col("q_file"), col("q_line"), col("q_raw"), reason(r))
+                .orderBy("q_file", "q_sheet", "q_line")
+                .select(
+                    col("q_source"),
+                    col("q_file"),
+                    col("q_sheet"),
+                    col("q_line"),
+                    col("q_raw"),
+                    reason(r))
                 .first();
         return Optional.of(
             new Broken(
@@ -153,9 +159,10 @@ final class Rules {
                 n,
                 example.getString(0),
                 example.getString(1),
-                example.getLong(2),
-                example.getString(3),
-                example.getString(4)));
+                example.getString(2),
+                example.getLong(3),
+                example.getString(4),
+                example.getString(5)));
       }
     }
     return Optional.empty();
@@ -163,7 +170,8 @@ final class Rules {
 
   /**
    * A broken fail rule: the table, the rule, how many rows break it, and the first such row's
-   * source, file, line, text (null when the run did not keep it) and reason.
+   * source, file, sheet (null outside workbooks), line, text (null when the run did not keep it)
+   * and reason.
    */
   record Broken(
       String table,
@@ -171,13 +179,14 @@ final class Rules {
       long rows,
       String source,
       String file,
+      String sheet,
       long line,
       String raw,
       String reason) {
 
     /** The error that stops the run, with the row's delivered text. */
     CoopstatsException error(String text) {
-      return Errors.ruleFailed(table, rule, rows, file, line, text, reason);
+      return Errors.ruleFailed(table, rule, rows, file, sheet, line, text, reason);
     }
   }
 

@@ -231,7 +231,7 @@ public final class SilverJob {
     throw broken.error(
         broken.raw() != null
             ? broken.raw()
-            : bronze.lineText(broken.source(), broken.file(), broken.line()));
+            : bronze.lineText(broken.source(), broken.file(), broken.sheet(), broken.line()));
   }
 
   /**

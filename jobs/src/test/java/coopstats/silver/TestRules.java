@@ -28,15 +28,16 @@ class TestRules {
           .add("q_line", DataTypes.LongType)
           .add("q_raw", DataTypes.StringType)
           .add("q_rule", DataTypes.StringType)
-          .add("q_reason", DataTypes.StringType);
+          .add("q_reason", DataTypes.StringType)
+          .add("q_sheet", DataTypes.StringType);
 
   /** Row 1 breaks nothing; row 2 has a negative amount; row 3 an unknown country. */
   Dataset<Row> threeRows() {
     return spark.createDataFrame(
         List.of(
-            RowFactory.create(5, "KEN", "s", "f.csv", 2L, "5,KEN", null, null),
-            RowFactory.create(-1, "KEN", "s", "f.csv", 3L, "-1,KEN", null, null),
-            RowFactory.create(7, "XXX", "s", "f.csv", 4L, "7,XXX", null, null)),
+            RowFactory.create(5, "KEN", "s", "f.xlsx", 2L, "5,KEN", null, null, "Dataset 1"),
+            RowFactory.create(-1, "KEN", "s", "f.xlsx", 3L, "-1,KEN", null, null, "Dataset 1"),
+            RowFactory.create(7, "XXX", "s", "f.xlsx", 4L, "7,XXX", null, null, "Dataset 1")),
         PARSED);
   }
 
@@ -61,15 +62,17 @@ class TestRules {
     Dataset<Row> rows =
         spark.createDataFrame(
             List.of(
-                RowFactory.create(-1, "KEN", "deals", "f.csv", 2L, "-1,KEN", null, null, "deals"),
-                RowFactory.create(-1, "KEN", "flows", "g.csv", 2L, "-1,KEN", null, null, "flows")),
+                RowFactory.create(
+                    -1, "KEN", "deals", "f.csv", 2L, "-1,KEN", null, null, null, "deals"),
+                RowFactory.create(
+                    -1, "KEN", "flows", "g.csv", 2L, "-1,KEN", null, null, null, "flows")),
             parsed);
     RuleSpec negative =
         new RuleSpec(
             "negative", "amount", "amount >= 0", null, null, null, "quarantine", "{value}", true);
     Rules rules = new Rules(things(negative), Map.of(), java.util.Set.of("flows"));
     assertThat(rules.quarantine(rows).orderBy("source").collectAsList())
-        .extracting(r -> r.getString(8) + ":" + r.getAs("q_rule"))
+        .extracting(r -> r.<String>getAs("source") + ":" + r.getAs("q_rule"))
         .containsExactly("deals:negative", "flows:null");
   }
 
@@ -130,7 +133,20 @@ class TestRules {
     assertThat(rules.firstBroken(threeRows()))
         .contains(
             new Rules.Broken(
-                "silver.things", "small", 2, "s", "f.csv", 2L, "5,KEN", "5 breaks it"));
+                "silver.things",
+                "small",
+                2,
+                "s",
+                "f.xlsx",
+                "Dataset 1",
+                2L,
+                "5,KEN",
+                "5 breaks it"));
+    assertThat(rules.firstBroken(threeRows()).orElseThrow().error("5,KEN").getMessage())
+        .isEqualTo(
+            "fail rule small of silver.things is broken by 2 row(s); nothing was published."
+                + " First: f.xlsx, sheet \"Dataset 1\", line 2: 5 breaks it (row: 5,KEN). Fix"
+                + " the data or the reference data and run again.");
   }
 
   @Test
