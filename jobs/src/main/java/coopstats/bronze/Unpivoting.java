@@ -52,9 +52,10 @@ final class Unpivoting {
     this.totalColumn = u.total() == null ? -1 : keys.indexOf(BronzeReader.headerKey(u.total()));
     this.tolerance = u.toleranceOrZero();
     this.totalHeader = u.total();
+    java.util.function.Predicate<String> unpivoted = u.headers();
     for (int i = 0; i < headers.size(); i++) {
       if (i != totalColumn
-          && u.matches(headers.get(i))
+          && unpivoted.test(headers.get(i))
           && !mappedKeys.contains(BronzeReader.headerKey(headers.get(i)))) {
         cells.add(i);
       }

@@ -54,10 +54,10 @@ public record SourceProfile(
       return totalTolerance == null ? java.math.BigDecimal.ZERO : totalTolerance;
     }
 
-    /** True when a column headed {@code header} is unpivoted. */
-    public boolean matches(String header) {
-      return header != null
-          && java.util.regex.Pattern.compile(columns).matcher(header.strip()).find();
+    /** Which headers are unpivoted: those that {@code columns} matches once trimmed. */
+    public java.util.function.Predicate<String> headers() {
+      java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(columns);
+      return header -> header != null && pattern.matcher(header.strip()).find();
     }
 
     String problem(java.util.Set<String> canonical) {
