@@ -29,7 +29,8 @@ final class NotebookCells {
       try {
         SqlCommand.Result r = SqlCommand.execute(spark, s.sql());
         out.accept(NotebookOutputs.result(r, executionCount, Math.max(1, maxRows)));
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
+        // Spark's own exceptions (a cancelled job's SparkException) are checked ones Scala throws.
         String message = message(e);
         out.accept(NotebookOutputs.error(e.getClass().getSimpleName(), message));
         return Optional.of(message);
@@ -48,7 +49,7 @@ final class NotebookCells {
   }
 
   /** A failure in one line: coopstats' own message whole, another's first line. */
-  static String message(RuntimeException e) {
+  static String message(Exception e) {
     if (e instanceof CoopstatsException) {
       return e.getMessage();
     }

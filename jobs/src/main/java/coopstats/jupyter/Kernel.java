@@ -26,12 +26,14 @@ public final class Kernel {
   private static final int POLL_MS = 100;
 
   private final Connection connection;
+  private final Engine engine;
   private final Requests requests;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final BlockingQueue<Message> iopub = new LinkedBlockingQueue<>();
 
   public Kernel(Connection connection, Engine engine) {
     this.connection = connection;
+    this.engine = engine;
     this.requests = new Requests(engine, UUID.randomUUID().toString(), iopub::add, running);
   }
 
@@ -49,16 +51,40 @@ public final class Kernel {
           List.of(
               start("jupyter-heartbeat", () -> echo(heartbeat)),
               start("jupyter-control", () -> serve(control)));
-      requests.starting();
-      serve(shell);
-      for (Thread t : threads) {
-        t.join();
+      try {
+        requests.starting();
+        stopWithParent();
+        serve(shell);
+      } finally {
+        running.set(false);
+        for (Thread t : threads) {
+          t.join();
+        }
+        iopub.add(Requests.STOP);
+        publishing.join();
       }
-      iopub.add(Requests.STOP);
-      publishing.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Stops the kernel when the process Jupyter names in {@code JPY_PARENT_PID}, the one that started
+   * it, ends without shutting it down, as ipykernel does; a running cell is interrupted.
+   */
+  private void stopWithParent() {
+    String pid = System.getenv("JPY_PARENT_PID");
+    if (pid == null || !pid.matches("[0-9]+")) {
+      return;
+    }
+    Runnable stop =
+        () -> {
+          LOG.warn("Jupyter (process {}) has ended; stopping", pid);
+          running.set(false);
+          engine.interrupt();
+        };
+    ProcessHandle.of(Long.parseLong(pid))
+        .ifPresentOrElse(parent -> parent.onExit().thenRun(stop), stop);
   }
 
   private ZMQ.Socket bind(ZContext context, SocketType type, int port) {
@@ -89,7 +115,7 @@ public final class Kernel {
       Message.parse(frames, connection.signer())
           .ifPresentOrElse(
               m -> requests.handle(m, reply -> send(socket, reply)),
-              () -> LOG.warn("coopstats kernel: dropped a message that is unsigned or malformed"));
+              () -> LOG.warn("dropped a message that is unsigned or malformed"));
     }
   }
 

@@ -57,7 +57,7 @@ final class Requests {
       }
       case "shutdown_request" ->
           content.put("status", "ok").put("restart", request.content().path("restart").asBoolean());
-      default -> LOG.warn("coopstats kernel: ignored a {} it does not know", type);
+      default -> LOG.warn("ignored a {} it does not know", type);
     }
     if (type.endsWith("_request") && !content.isEmpty()) {
       reply.accept(answer(request, type.replace("_request", "_reply"), content));
@@ -93,9 +93,7 @@ final class Requests {
       publish(request, "execute_input", input.put("execution_count", count));
     }
     ObjectNode[] error = {null};
-    engine.execute(
-        code,
-        count,
+    Consumer<ObjectNode> out =
         output -> {
           String type = output.path("output_type").asText();
           ObjectNode content = output.deepCopy();
@@ -104,13 +102,28 @@ final class Requests {
           if (!silent) {
             publish(request, type, content);
           }
-        });
+        };
+    try {
+      engine.execute(code, count, out);
+    } catch (Exception e) {
+      // A failure the engine did not turn into an error output still ends the cell, not the kernel.
+      LOG.error("the cell failed unexpectedly", e);
+      out.accept(internalError(e));
+    }
     if (error[0] != null) {
       reply.put("status", "error").put("execution_count", count).setAll(error[0]);
     } else {
       reply.put("status", "ok").put("execution_count", count).putObject("user_expressions");
       reply.putArray("payload");
     }
+  }
+
+  private static ObjectNode internalError(Exception e) {
+    String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    ObjectNode error = Message.JSON.createObjectNode().put("output_type", "error");
+    error.put("ename", e.getClass().getSimpleName()).put("evalue", message);
+    error.putArray("traceback").add(e.getClass().getSimpleName() + ": " + message);
+    return error;
   }
 
   /** No completions: the reply says so, with the cursor where it was. */
