@@ -115,7 +115,9 @@ public final class Kernel {
       Message.parse(frames, connection.signer())
           .ifPresentOrElse(
               m -> requests.handle(m, reply -> send(socket, reply)),
-              () -> LOG.warn("dropped a message that is unsigned or malformed"));
+              () ->
+                  LOG.warn(
+                      "dropped a message with a wrong signature, or none, or not in the protocol's form"));
     }
   }
 

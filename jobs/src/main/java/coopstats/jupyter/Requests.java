@@ -57,7 +57,7 @@ final class Requests {
       }
       case "shutdown_request" ->
           content.put("status", "ok").put("restart", request.content().path("restart").asBoolean());
-      default -> LOG.warn("ignored a {} it does not know", type);
+      default -> LOG.warn("ignored a {}, which this kernel does not handle", type);
     }
     if (type.endsWith("_request") && !content.isEmpty()) {
       reply.accept(answer(request, type.replace("_request", "_reply"), content));
