@@ -112,13 +112,24 @@ public final class Kernel {
       if (frames.isEmpty()) {
         continue;
       }
-      Message.parse(frames, connection.signer())
-          .ifPresentOrElse(
-              m -> requests.handle(m, reply -> send(socket, reply)),
-              () ->
-                  LOG.warn(
-                      "dropped a message with a wrong signature, or none, or not in the protocol's form"));
+      handle(socket, frames, false);
+      if (requests.failedToStop()) {
+        for (frames = receive(socket, ZMQ.DONTWAIT); !frames.isEmpty(); ) {
+          handle(socket, frames, true);
+          frames = receive(socket, ZMQ.DONTWAIT);
+        }
+      }
     }
+  }
+
+  /** Handles one request; {@code abort} answers an execute request as aborted instead. */
+  private void handle(ZMQ.Socket socket, List<byte[]> frames, boolean abort) {
+    Message.parse(frames, connection.signer())
+        .ifPresentOrElse(
+            m -> requests.handle(m, reply -> send(socket, reply), abort),
+            () ->
+                LOG.warn(
+                    "dropped a message with a wrong signature, or none, or not in the protocol's form"));
   }
 
   private void echo(ZMQ.Socket heartbeat) {
@@ -149,8 +160,13 @@ public final class Kernel {
 
   /** One multipart message, or none when nothing came within the poll interval. */
   private static List<byte[]> receive(ZMQ.Socket socket) {
+    return receive(socket, 0);
+  }
+
+  /** One multipart message; none when nothing came in time, or at once with DONTWAIT. */
+  private static List<byte[]> receive(ZMQ.Socket socket, int flags) {
     List<byte[]> frames = new ArrayList<>();
-    byte[] frame = socket.recv();
+    byte[] frame = socket.recv(flags);
     while (frame != null) {
       frames.add(frame);
       frame = socket.hasReceiveMore() ? socket.recv() : null;

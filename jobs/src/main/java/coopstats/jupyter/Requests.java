@@ -24,6 +24,7 @@ final class Requests {
   private final Consumer<Message> iopub;
   private final AtomicBoolean running;
   private final AtomicInteger executionCount = new AtomicInteger();
+  private final AtomicBoolean failedToStop = new AtomicBoolean();
 
   Requests(Engine engine, String session, Consumer<Message> iopub, AtomicBoolean running) {
     this.engine = engine;
@@ -39,13 +40,28 @@ final class Requests {
     iopub.accept(topic(Message.create(List.of(), none, "status", content, session)));
   }
 
-  void handle(Message request, Consumer<Message> reply) {
+  /**
+   * Whether the last cell failed and asked to stop on error: then the execute requests already
+   * queued behind it are answered as aborted, as a front end that runs all cells expects.
+   */
+  boolean failedToStop() {
+    return failedToStop.getAndSet(false);
+  }
+
+  /** Answers one request; with {@code abort}, an execute request is answered as aborted. */
+  void handle(Message request, Consumer<Message> reply, boolean abort) {
     status(request, "busy");
     String type = request.type();
     ObjectNode content = Message.JSON.createObjectNode();
     switch (type) {
       case "kernel_info_request" -> kernelInfo(content);
-      case "execute_request" -> execute(request, content);
+      case "execute_request" -> {
+        if (abort) {
+          content.put("status", "aborted").put("execution_count", executionCount.get());
+        } else {
+          execute(request, content);
+        }
+      }
       case "is_complete_request" -> content.put("status", "complete");
       case "comm_info_request" -> content.put("status", "ok").putObject("comms");
       case "history_request" -> content.put("status", "ok").putArray("history");
@@ -111,6 +127,7 @@ final class Requests {
       out.accept(internalError(e));
     }
     if (error[0] != null) {
+      failedToStop.set(c.path("stop_on_error").asBoolean(true));
       reply.put("status", "error").put("execution_count", count).setAll(error[0]);
     } else {
       reply.put("status", "ok").put("execution_count", count).putObject("user_expressions");
