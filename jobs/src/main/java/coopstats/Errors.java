@@ -276,6 +276,46 @@ public final class Errors {
             + " holds their results and this error. Fix the cell and run again.");
   }
 
+  public static CoopstatsException missingConnectionFile(String file) {
+    return new CoopstatsException(
+        ExitCodes.NO_INPUT,
+        "kernel connection file not found: "
+            + file
+            + ". Jupyter writes this file and starts the kernel with it; install the kernel with"
+            + " `coopstats notebook install-kernel` and start it from Jupyter.");
+  }
+
+  public static CoopstatsException badConnectionFile(String file, String problem) {
+    return new CoopstatsException(
+        ExitCodes.CONFIG,
+        "kernel connection file "
+            + file
+            + " cannot be used: "
+            + problem
+            + ". The kernel supports the tcp transport and hmac-sha256 signatures, Jupyter's"
+            + " defaults; start it from Jupyter with those.");
+  }
+
+  public static CoopstatsException kernelCannotListen(String address, String problem) {
+    return new CoopstatsException(
+        ExitCodes.TEMP_FAIL,
+        "the kernel cannot listen on "
+            + address
+            + ": "
+            + problem
+            + ". Another program holds that port; restart the kernel from Jupyter, which picks"
+            + " free ports.");
+  }
+
+  public static CoopstatsException noLauncher(String home) {
+    return new CoopstatsException(
+        ExitCodes.CONFIG,
+        "bin/coopstats not found under "
+            + home
+            + ", the coopstats home. Run the command as bin/coopstats from the checkout, or set"
+            + " COOPSTATS_HOME to the folder that holds bin/coopstats.");
+  }
+
   /** A statement Spark refused; a table it did not find gets the hint of how tables are named. */
   public static CoopstatsException badQuery(String message) {
     return new CoopstatsException(

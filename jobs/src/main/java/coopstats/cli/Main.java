@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       StatusCommand.class,
       DocsCommand.class,
       NotebookCommand.class,
+      KernelCommand.class,
       ReportCommand.class,
       ServeCommand.class,
       GenerateCommand.class,

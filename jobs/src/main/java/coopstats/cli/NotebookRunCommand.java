@@ -2,14 +2,14 @@ package coopstats.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import coopstats.CoopstatsException;
 import coopstats.Errors;
 import coopstats.ExitCodes;
 import coopstats.spark.Warehouse;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,17 +64,13 @@ final class NotebookRunCommand implements Callable<Integer> {
       count++;
       ArrayNode outputs = Notebook.outputs();
       Notebook.setOutputs(cell, outputs, count);
-      for (SqlStatements.Statement s : SqlStatements.split(sql(cell)).all()) {
-        try {
-          SqlCommand.Result r = SqlCommand.execute(spark, s.sql());
-          outputs.add(NotebookOutputs.result(r, count, Math.max(1, maxRows)));
-          err.printf("coopstats: cell %d: %d row(s)%n", count, r.rows().size());
-        } catch (RuntimeException e) {
-          String message = message(e);
-          outputs.add(NotebookOutputs.error(e.getClass().getSimpleName(), message));
-          nb.write(target());
-          throw Errors.notebookCellFailed(notebook.toString(), count, message, target().toString());
-        }
+      Optional<String> failure =
+          NotebookCells.run(
+              spark, Notebook.source(cell), count, maxRows, collect(outputs, err, count));
+      if (failure.isPresent()) {
+        nb.write(target());
+        throw Errors.notebookCellFailed(
+            notebook.toString(), count, failure.get(), target().toString());
       }
     }
     nb.write(target());
@@ -83,25 +79,18 @@ final class NotebookRunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** Adds each output to the cell's, and says how many rows each result had. */
+  private static Consumer<ObjectNode> collect(ArrayNode outputs, PrintWriter err, int cell) {
+    return o -> {
+      outputs.add(o);
+      if (o.has("data")) {
+        err.printf(
+            "coopstats: cell %d: %d row(s)%n", cell, o.at("/metadata/coopstats/rows").asInt());
+      }
+    };
+  }
+
   private Path target() {
     return out != null ? out : notebook;
-  }
-
-  /** The cell's SQL; a {@code %%sql} magic line, as SQL kernels for Jupyter use, is dropped. */
-  static String sql(ObjectNode cell) {
-    String source = Notebook.source(cell);
-    List<String> lines = source.lines().toList();
-    if (!lines.isEmpty() && lines.get(0).strip().startsWith("%%sql")) {
-      return String.join("\n", lines.subList(1, lines.size()));
-    }
-    return source;
-  }
-
-  private static String message(RuntimeException e) {
-    if (e instanceof CoopstatsException) {
-      return e.getMessage();
-    }
-    String m = e.getMessage() == null ? e.toString() : e.getMessage();
-    return m.lines().findFirst().orElse(m);
   }
 }
