@@ -216,7 +216,9 @@ public final class BronzeJob {
       throws IOException {
     Map<String, Fingerprints.Print> prints = new TreeMap<>();
     for (Row f : files.select("path", "modificationTime").collectAsList()) {
-      Path path = new Path(URI.create(f.getString(0)));
+      // The file stream's path column holds the path as text, not URI-encoded: a name may hold
+      // spaces, braces or brackets.
+      Path path = new Path(f.getString(0));
       long read = f.getTimestamp(1).getTime();
       FileSystem fs = fs(path.toString());
       if (fs.exists(path) && fs.getFileStatus(path).getModificationTime() == read) {
