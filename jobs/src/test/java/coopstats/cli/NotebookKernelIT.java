@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import coopstats.Cli;
 import coopstats.TestPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,9 +85,8 @@ class NotebookKernelIT {
           .as(name + " names the kernel")
           .isEqualTo("coopstats");
       Path byRun = dir.resolve("run-" + name);
-      // notebook run in this JVM, on the shared session: the kernel is what is launched here.
-      Cli run =
-          Cli.run(
+      CliIT.Result run =
+          CliIT.coopstats(
               "notebook",
               "run",
               nb.toString(),
@@ -96,7 +94,7 @@ class NotebookKernelIT {
               byRun.toString(),
               "--warehouse",
               warehouse.toString());
-      assertThat(run.exitCode()).as(name + ": " + run.err()).isZero();
+      assertThat(run.code()).as(name + ": " + run.err()).isZero();
       Path byJupyter = dir.resolve("jupyter-" + name);
       CliIT.Result jupyter = nbclient(nb, byJupyter);
       assertThat(jupyter.code()).as(name + ": " + jupyter.out() + jupyter.err()).isZero();
